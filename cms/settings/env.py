@@ -1,0 +1,77 @@
+"""Reading configuration from the environment (DESIGN.md §4)."""
+
+import os
+from urllib.parse import parse_qs, urlparse
+
+from django.core.exceptions import ImproperlyConfigured
+
+
+def env(name, default=None):
+    value = os.environ.get(name)
+    return default if value in (None, "") else value
+
+
+def env_bool(name, default=False):
+    value = env(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_list(name, default=()):
+    value = env(name)
+    if value is None:
+        return list(default)
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def cache_from_url(url):
+    """CACHE_URL → a Django CACHES entry: locmem://, redis://, rediss://, memcached://, dummy://."""
+    parsed = urlparse(url)
+    scheme = parsed.scheme
+    if scheme in ("redis", "rediss"):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if scheme in ("memcached", "pymemcache"):
+        return {
+            "BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache",
+            "LOCATION": parsed.netloc,
+        }
+    if scheme == "locmem":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": parsed.netloc or "glokal"}
+    if scheme == "dummy":
+        return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    raise ImproperlyConfigured(f"CACHE_URL scheme {scheme!r} is not supported")
+
+
+SEARCH_BACKENDS = {
+    "database": "wagtail.search.backends.database",
+    "opensearch2": "wagtail.search.backends.opensearch2",
+    "opensearch3": "wagtail.search.backends.opensearch3",
+    "elasticsearch8": "wagtail.search.backends.elasticsearch8",
+    "elasticsearch9": "wagtail.search.backends.elasticsearch9",
+}
+
+
+def search_backend(name, url, index_prefix):
+    """SEARCH_BACKEND + SEARCH_URL → WAGTAILSEARCH_BACKENDS."""
+    if name not in SEARCH_BACKENDS:
+        raise ImproperlyConfigured(
+            f"SEARCH_BACKEND must be one of {', '.join(SEARCH_BACKENDS)}; got {name!r}"
+        )
+    config = {"BACKEND": SEARCH_BACKENDS[name]}
+    if name == "database":
+        return config
+    if not url:
+        raise ImproperlyConfigured(f"SEARCH_BACKEND={name} needs SEARCH_URL")
+    parsed = urlparse(url)
+    options = {k: v[-1] for k, v in parse_qs(parsed.query).items()}
+    config.update(
+        {
+            "URLS": [url.split("?")[0]],
+            "INDEX_PREFIX": index_prefix,
+            "TIMEOUT": int(options.pop("timeout", 10)),
+            "OPTIONS": {},
+            "INDEX_SETTINGS": {},
+        }
+    )
+    return config
