@@ -38,6 +38,15 @@ class EventIndexPage(BasePage):
     class Meta:
         verbose_name = _("event index")
 
+    def get_context(self, request, *args, **kwargs):
+        from events.schedule import past, upcoming
+
+        context = super().get_context(request, *args, **kwargs)
+        events = EventPage.objects.live().public().child_of(self).select_related("region", "alias_of__locale")
+        context["upcoming_events"] = upcoming(events)
+        context["past_events"] = past(events)
+        return context
+
 
 class EventPage(BasePage):
     keep_slug_across_locales = True
@@ -116,3 +125,44 @@ class EventPage(BasePage):
         verbose_name = _("event")
         verbose_name_plural = _("events")
         ordering = ["start"]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["jsonld"] = self.jsonld(request)
+        return context
+
+    def jsonld(self, request):
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": self.title,
+            "url": self.get_full_url(request),
+            "startDate": self.start.isoformat(),
+            "endDate": self.end.isoformat(),
+            "eventStatus": "https://schema.org/EventScheduled",
+            "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+            "inLanguage": [language.code for language in self.languages.all()],
+            "location": {
+                "@type": "Place",
+                "name": self.venue_name or self.city,
+                "address": {
+                    "@type": "PostalAddress",
+                    "streetAddress": self.street,
+                    "postalCode": self.postcode,
+                    "addressLocality": self.city,
+                    "addressCountry": self.country,
+                },
+            },
+        }
+        if self.latitude is not None and self.longitude is not None:
+            data["location"]["geo"] = {"@type": "GeoCoordinates", "latitude": self.latitude, "longitude": self.longitude}
+        if self.organiser:
+            organiser = self.organiser.localized
+            data["organizer"] = {"@type": "Organization", "name": organiser.title, "url": organiser.get_full_url(request)}
+        return data
+
+    @property
+    def map_places(self):
+        if self.latitude is None or self.longitude is None:
+            return []
+        return [{"name": self.venue_name or self.title, "lat": self.latitude, "lon": self.longitude, "url": self.url, "city": self.city}]

@@ -78,5 +78,11 @@ class ListingPage(BasePage):
         ]
 
     @property
+    def map_places(self):
+        if self.latitude is None or self.longitude is None:
+            return []
+        return [{"name": self.title, "lat": self.latitude, "lon": self.longitude, "url": self.url, "city": self.city}]
+
+    @property
     def is_outside_programme_area(self):
         return self.region is not None and not self.region.in_programme_area

@@ -13,6 +13,7 @@ from wagtail.search import index
 from core.pages import BasePage
 
 from .base import ListingPage
+from .contactable import ContactableMixin
 
 SIZE_CLASSES = [
     ("micro", _("Micro (fewer than 10 employees)")),
@@ -28,6 +29,11 @@ NEED_KINDS = [
 ]
 
 
+class KindLabelValue(blocks.StructValue):
+    def kind_label(self):
+        return dict(self.block.child_blocks["kind"].field.choices).get(self.get("kind"), "")
+
+
 class OfferBlock(blocks.StructBlock):
     kind = blocks.ChoiceBlock(
         choices=[("product", _("Product")), ("service", _("Service"))], default="product", label=_("Kind")
@@ -38,6 +44,7 @@ class OfferBlock(blocks.StructBlock):
     class Meta:
         icon = "tag"
         template = "directory/blocks/offer.html"
+        value_class = KindLabelValue
         description = _("A product or service the company offers.")
         preview_value = {"kind": "service", "title": "CNC-Fräsen", "text": "5-Achs-Bearbeitung bis 800 mm."}
 
@@ -50,6 +57,7 @@ class NeedBlock(blocks.StructBlock):
     class Meta:
         icon = "help"
         template = "directory/blocks/need.html"
+        value_class = KindLabelValue
         description = _("Something the company is looking for: a supplier, a partner, capacity or R&D.")
         preview_value = {"kind": "supplier", "title": "Pulverbeschichtung", "text": "Für Serienteile bis 2 m."}
 
@@ -66,8 +74,33 @@ class DirectoryIndexPage(BasePage):
     class Meta:
         verbose_name = _("company directory")
 
+    per_page = 20
 
-class CompanyPage(ListingPage):
+    def get_context(self, request, *args, **kwargs):
+        from core.paging import paginate
+        from directory.filters import CompanyFilterForm, apply_filters, companies_in, facet_counts, sort_queryset
+
+        context = super().get_context(request, *args, **kwargs)
+        form = CompanyFilterForm(request.GET or None)
+        data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+        base = companies_in(self.locale)
+        results = sort_queryset(apply_filters(base, data), data.get("sort"))
+        context.update(
+            form=form,
+            facets=facet_counts(base, data),
+            selected={key: value for key, value in data.items() if value},
+            results=paginate(request, results.select_related("region", "locale", "alias_of__locale"), self.per_page),
+            places=[
+                {"name": title, "lat": lat, "lon": lon, "city": city, "url": f"{self.url}{slug}/"}
+                for title, lat, lon, city, slug in results.filter(latitude__isnull=False).values_list(
+                    "title", "latitude", "longitude", "city", "slug"
+                )
+            ],
+        )
+        return context
+
+
+class CompanyPage(ContactableMixin, ListingPage):
     legal_form = models.CharField(_("legal form"), max_length=60, blank=True)
     ico = models.CharField(_("IČO (Czech company number)"), max_length=8, blank=True, db_index=True)
     vat_id = models.CharField(_("VAT id"), max_length=14, blank=True, db_index=True)
@@ -158,6 +191,23 @@ class CompanyPage(ListingPage):
     class Meta:
         verbose_name = _("company")
         verbose_name_plural = _("companies")
+
+    def get_context(self, request, *args, **kwargs):
+        from directory.jsonld import organization
+
+        context = super().get_context(request, *args, **kwargs)
+        context["jsonld"] = organization(self, request)
+        context["responsible_institution"] = self.responsible_institution()
+        return context
+
+    def responsible_institution(self):
+        """The partner institution that looks after this listing's region, in the page's locale."""
+        from directory.importing.corpus import DEFAULT_VERIFIER, VERIFYING_INSTITUTION_BY_REGION
+
+        from .institutions import InstitutionPage
+
+        slug = VERIFYING_INSTITUTION_BY_REGION.get(self.region.code if self.region else "", DEFAULT_VERIFIER)
+        return InstitutionPage.objects.live().filter(slug=slug, locale=self.locale).first()
 
     def save(self, *args, **kwargs):
         self.is_verified = bool(self.verified_by_id and self.verified_on)

@@ -12,6 +12,7 @@ from core.blocks import TitleTextBlock
 from core.pages import BasePage
 
 from .base import ListingPage
+from .contactable import ContactableMixin
 
 INSTITUTION_KINDS = [
     ("chamber", _("Chamber")),
@@ -36,8 +37,21 @@ class InstitutionIndexPage(BasePage):
     class Meta:
         verbose_name = _("institution index")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        institutions = list(
+            InstitutionPage.objects.live().public().child_of(self).select_related("region", "alias_of__locale")
+        )
+        context["groups"] = [
+            {"kind": kind, "label": label, "items": [i for i in institutions if i.kind == kind]}
+            for kind, label in INSTITUTION_KINDS
+            if any(i.kind == kind for i in institutions)
+        ]
+        context["places"] = [place for i in institutions for place in i.map_places]
+        return context
 
-class InstitutionPage(ListingPage):
+
+class InstitutionPage(ContactableMixin, ListingPage):
     kind = models.CharField(_("kind"), max_length=20, choices=INSTITUTION_KINDS, db_index=True)
     description = RichTextField(_("description"), blank=True, features=["bold", "italic", "ol", "ul", "link"])
     services = StreamField([("service", TitleTextBlock())], verbose_name=_("services for SMEs"), blank=True)
@@ -72,6 +86,13 @@ class InstitutionPage(ListingPage):
     class Meta:
         verbose_name = _("institution")
         verbose_name_plural = _("institutions")
+
+    def get_context(self, request, *args, **kwargs):
+        from directory.jsonld import organization
+
+        context = super().get_context(request, *args, **kwargs)
+        context["jsonld"] = organization(self, request)
+        return context
 
 
 class InstitutionContact(Orderable):

@@ -20,8 +20,9 @@ class Command(BaseCommand):
         if not settings.DEBUG:
             raise CommandError("load_demo creates demo accounts and only runs with DEBUG on (development).")
         setup_site(hostname=hostname, port=port)
-        for step in getattr(settings, "DEMO_DATA_STEPS", []):
-            call_command(*step)
+        from directory.data_files import data_file
+
+        call_command("import_directory", str(data_file("directory-corpus.json")), "--shift-events-to-today")
         accounts = self.ensure_accounts()
         self.stdout.write(self.style.SUCCESS(f"Glokal demo ready on http://{hostname}:{port}/"))
         self.stdout.write("Demo accounts (development only):")

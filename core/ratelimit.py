@@ -1,0 +1,31 @@
+"""Rate limits on public forms, counted in the shared cache (CACHE_URL), so every app server agrees."""
+
+import hashlib
+
+from django.core.cache import cache
+from django.shortcuts import render
+
+
+def client_ip(request):
+    # Behind the proxy, the left-most X-Forwarded-For entry is the client (the proxy sets it).
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    return forwarded.split(",")[0].strip() or request.META.get("REMOTE_ADDR", "")
+
+
+def hit(scope, request, limit, window_seconds):
+    """Count one attempt; True while the client stays within `limit` attempts per window."""
+    ident = hashlib.sha256(f"{scope}:{client_ip(request)}".encode()).hexdigest()
+    key = f"ratelimit:{scope}:{ident}"
+    if cache.add(key, 1, timeout=window_seconds):
+        return True
+    try:
+        return cache.incr(key) <= limit
+    except ValueError:  # expired between add and incr
+        cache.add(key, 1, timeout=window_seconds)
+        return True
+
+
+def too_many_requests(request, retry_after=600):
+    response = render(request, "429.html", status=429)
+    response["Retry-After"] = str(retry_after)
+    return response
