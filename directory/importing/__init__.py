@@ -1,0 +1,1 @@
+"""Bringing company data into the directory: chamber exports (reader, normalisation, gazetteer, import plan)."""
