@@ -127,6 +127,9 @@ class CompanyPage(ContactableMixin, ListingPage):
     )
     verified_on = models.DateField(_("verified on"), null=True, blank=True)
     last_confirmed = models.DateField(_("last confirmed"), null=True, blank=True)
+    editor_notes = models.TextField(
+        _("notes for editors"), blank=True, help_text=_("Problems found on import, e.g. a town without a region.")
+    )
     is_verified = models.BooleanField(_("verified"), default=False, db_index=True, editable=False)
     has_offers = models.BooleanField(default=False, editable=False)
     has_needs = models.BooleanField(default=False, editable=False)
@@ -162,6 +165,7 @@ class CompanyPage(ContactableMixin, ListingPage):
         ),
         FieldPanel("logo"),
         FieldPanel("source_language"),
+        FieldPanel("editor_notes"),
     ]
     parent_page_types = ["directory.DirectoryIndexPage"]
     subpage_types = []
@@ -171,7 +175,7 @@ class CompanyPage(ContactableMixin, ListingPage):
         extra_synchronized=[
             "legal_form", "ico", "vat_id", "register_court", "register_number", "founded", "employees", "size",
             "industries", "certifications", "languages", "verified_by", "verified_on", "last_confirmed",
-            "contact_persons",
+            "contact_persons", "editor_notes",
         ],
     )  # fmt: skip
 
