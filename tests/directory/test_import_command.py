@@ -5,6 +5,7 @@ import json
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
 from wagtail.models import Page, Revision
 
 from directory.data_files import data_file
@@ -17,7 +18,8 @@ EXPECTED = json.loads(data_file("import-messy.expected.json").read_text(encoding
 
 def _run(*args):
     out = io.StringIO()
-    call_command("import_directory", *args, stdout=out)
+    with translation.override("en"):
+        call_command("import_directory", *args, stdout=out)
     return out.getvalue()
 
 
