@@ -123,7 +123,8 @@ LANGUAGES = [("de", "Deutsch"), ("cs", "Čeština"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our own strings, then completions of Wagtail's and wagtail-localize's Czech admin strings.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_admin"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
