@@ -20,7 +20,8 @@ def describe(violations):
     for violation in violations:
         lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']} [{violation['helpUrl']}]")
         for node in violation["nodes"][:5]:
-            lines.append(f"    {', '.join(map(str, node['target']))}: {node['failureSummary'].splitlines()[-1].strip()}")
+            target = ", ".join(map(str, node["target"]))
+            lines.append(f"    {target}: {node['failureSummary'].splitlines()[-1].strip()}")
             lines.append(f"      {node['html'][:200]}")
         if len(violation["nodes"]) > 5:
             lines.append(f"    … and {len(violation['nodes']) - 5} more elements")
