@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "directory",
     "events",
     "search",
+    "partners",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -204,6 +204,12 @@ class CompanyPage(ContactableMixin, ListingPage):
         context["responsible_institution"] = self.responsible_institution()
         return context
 
+    def permissions_for_user(self, user):
+        # Partner editors act on the listings of their regions only (partners/permissions.py).
+        from partners.permissions import PartnerPagePermissionTester
+
+        return PartnerPagePermissionTester(user, self)
+
     def responsible_institution(self):
         """The partner institution that looks after this listing's region, in the page's locale."""
         from directory.importing.corpus import DEFAULT_VERIFIER, VERIFYING_INSTITUTION_BY_REGION

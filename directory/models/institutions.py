@@ -94,6 +94,12 @@ class InstitutionPage(ContactableMixin, ListingPage):
         context["jsonld"] = organization(self, request)
         return context
 
+    def permissions_for_user(self, user):
+        # Partner editors act on their own organisation's page only (partners/permissions.py).
+        from partners.permissions import PartnerPagePermissionTester
+
+        return PartnerPagePermissionTester(user, self)
+
 
 class InstitutionContact(Orderable):
     page = ParentalKey(InstitutionPage, on_delete=models.CASCADE, related_name="contact_persons")

@@ -23,6 +23,7 @@ class Command(BaseCommand):
         from directory.data_files import data_file
 
         call_command("import_directory", str(data_file("directory-corpus.json")), "--shift-events-to-today")
+        call_command("setup_partners")
         accounts = self.ensure_accounts()
         self.stdout.write(self.style.SUCCESS(f"Glokal demo ready on http://{hostname}:{port}/"))
         self.stdout.write("Demo accounts (development only):")
@@ -39,4 +40,6 @@ class Command(BaseCommand):
         if created:
             admin.set_password(DEMO_PASSWORD)
             admin.save()
-        return [("admin", "administrator (/admin/)")]
+        from partners.demo import ensure_demo_accounts
+
+        return [("admin", "administrator (/admin/)"), *ensure_demo_accounts(DEMO_PASSWORD)]

@@ -1,0 +1,62 @@
+"""The review step of the "Regional review" workflow: the partner responsible for the page decides."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Task, TaskState
+
+
+class RequestChangesForm(forms.Form):
+    comment = forms.CharField(
+        label=_("What should be changed?"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("The person who submitted the change receives this comment by e-mail."),
+    )
+
+
+class ApproveForm(forms.Form):
+    comment = forms.CharField(label=_("Comment"), widget=forms.Textarea(attrs={"rows": 5}), required=False)
+
+
+class RegionalReviewTask(Task):
+    """Reviewers: the editors of the partner responsible for the page's region (or organisation) and the
+    moderators; partners that may act everywhere (WFS, DTIHK) can step in but are not asked."""
+
+    class Meta:
+        verbose_name = _("regional review")
+        verbose_name_plural = _("regional reviews")
+
+    @classmethod
+    def get_description(cls):
+        return _("The partner responsible for the listing's region, or the moderators, approve or request changes")
+
+    def user_can_review(self, obj, user):
+        return bool(user and user.is_active) and obj.permissions_for_user(user).can_publish()
+
+    def user_can_access_editor(self, obj, user):
+        return self.user_can_review(obj, user)
+
+    def locked_for_user(self, obj, user):
+        return not self.user_can_review(obj, user)
+
+    def user_can_lock(self, obj, user):
+        return self.user_can_review(obj, user)
+
+    def get_actions(self, obj, user):
+        if not self.user_can_review(obj, user):
+            return []
+        return [
+            ("reject", _("Request changes"), True),
+            ("approve", _("Approve and publish"), False),
+            ("approve", _("Approve with comment"), True),
+        ]
+
+    def get_form_for_action(self, action):
+        return RequestChangesForm if action == "reject" else ApproveForm
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        from partners.scope import queued_page_ids
+
+        states = TaskState.objects.filter(task=self, status=TaskState.STATUS_IN_PROGRESS)
+        if user.is_superuser:
+            return states
+        return states.filter(workflow_state__object_id__in=queued_page_ids(user))
