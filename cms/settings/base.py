@@ -21,6 +21,9 @@ INSTALLED_APPS = [
     "events",
     "search",
     "partners",
+    "accounts",  # before allauth: its templates override allauth's
+    "allauth",
+    "allauth.account",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -59,6 +62,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -69,6 +73,10 @@ MIDDLEWARE = [
 ROOT_URLCONF = "cms.urls"
 WSGI_APPLICATION = "cms.wsgi.application"
 AUTH_USER_MODEL = "core.User"
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",  # user name sign-in to the Wagtail admin (partner editors)
+    "accounts.auth_backends.EmailBackend",  # SME sign-in by e-mail, only through allauth's rate-limited forms
+]
 WAGTAILIMAGES_IMAGE_MODEL = "core.CustomImage"
 
 TEMPLATES = [
@@ -153,6 +161,30 @@ EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Glokal <noreply@glokal.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# SME accounts (django-allauth, accounts app): e-mail sign-in, verified addresses only, no account enumeration.
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "accounts:dashboard"
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+ACCOUNT_FORMS = {"signup": "accounts.forms.signup.SignupForm"}
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Glokal] "
+ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+# Counted in the shared cache (CACHE_URL). "login_failed" per key is the lockout: five wrong passwords for an
+# address lock it for 15 minutes; "login" answers 429 (templates/429.html) to one IP trying too often.
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/15m/key",
+    "signup": "20/h/ip",
+    "reset_password": "20/m/ip,5/h/key",
+    "reset_password_from_key": "20/m/ip",
+    "confirm_email": "1/3m/key",
+    "reauthenticate": "10/h/user",
+}
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Glokal"

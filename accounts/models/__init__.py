@@ -1,0 +1,4 @@
+from .consent import Consent
+from .listings import Claim, CompanyOwner
+
+__all__ = ["Claim", "CompanyOwner", "Consent"]
