@@ -40,6 +40,11 @@ class Command(BaseCommand):
         if created:
             admin.set_password(DEMO_PASSWORD)
             admin.save()
+        from accounts.demo import ensure_demo_sme
         from partners.demo import ensure_demo_accounts
 
-        return [("admin", "administrator (/admin/)"), *ensure_demo_accounts(DEMO_PASSWORD)]
+        return [
+            ("admin", "administrator (/admin/)"),
+            *ensure_demo_accounts(DEMO_PASSWORD),
+            *ensure_demo_sme(DEMO_PASSWORD),
+        ]
