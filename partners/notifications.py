@@ -49,11 +49,14 @@ def notify(users, template, page, **context):
     for user in users:
         if not (user and user.is_active and user.email and wants(user, template)):
             continue
-        with translation.override(language_for(user)):
+        language = language_for(user)
+        with translation.override(language):
             values = {"user": user, "page": page, "edit_url": edit_url_for(page, user), **context}
             subject = render_to_string(f"partners/mail/{template}_subject.txt", values).strip()
             body = render_to_string(f"partners/mail/{template}.txt", values).strip()
-        transaction.on_commit(lambda s=subject, b=body, to=user.email: send_notification_mail.enqueue(s, b, to))
+        transaction.on_commit(
+            lambda s=subject, b=body, to=user.email, lang=language: send_notification_mail.enqueue(s, b, to, lang)
+        )
 
 
 def _page(workflow_state):

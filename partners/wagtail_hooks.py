@@ -9,6 +9,7 @@ from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 
 from . import audit
+from .services import responsible_partners, submit_for_review
 from .translations import is_out_of_date, stale_translations_of, translation_of
 from .views.reports import OutOfDateTranslationsView
 from .views.translations import (
@@ -68,15 +69,23 @@ def register_out_of_date_report():
 
 @hooks.register("before_publish_page")
 def publish_within_scope_only(request, page):
-    """Creating or editing a listing can change its region: check the version about to go live."""
-    if not page.permissions_for_user(request.user).can_publish():
-        messages.error(
-            request,
-            _("You may publish only pages your organisation looks after. Your changes were saved as a draft; "
-              "submit them for review instead."),
-        )  # fmt: skip
-        return redirect("wagtailadmin_pages:edit", page.pk)
-    return None
+    """Creating or editing a listing can change its region: check the version about to go live.
+
+    Out of scope, the saved draft goes to the review of the partner responsible for it instead.
+    """
+    if page.permissions_for_user(request.user).can_publish():
+        return None
+    if page.live and page.live_revision_id is None:
+        # The create view adds a new page as live and publishes it afterwards: keep it a draft.
+        type(page).objects.filter(pk=page.pk).update(live=False, has_unpublished_changes=True)
+    submit_for_review(page, request.user)
+    reviewers = ", ".join(partner.name for partner in responsible_partners(page)) or _("Moderators")
+    messages.warning(
+        request,
+        _("You may publish only pages your organisation looks after. Your changes were saved and submitted for "
+          "review to: %(partners)s.") % {"partners": reviewers},
+    )  # fmt: skip
+    return redirect("wagtailadmin_explore", page.get_parent().pk)
 
 
 @hooks.register("before_bulk_action")
