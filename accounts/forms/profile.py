@@ -51,8 +51,6 @@ class CompanyProfileForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["industries"].queryset = Industry.objects.filter(level=Industry.DIVISION)
         self.initial["description_text"] = richtext_to_text(self.instance.description)
-        for name in ("phone", "website"):
-            self.fields[name].help_text = _("Shown publicly.")
 
     # Ids are checked when the owner changes them: imported values (e.g. a Czech "C 23533" register entry)
     # stay as the partners accepted them.

@@ -185,3 +185,13 @@ def test_a_region_must_lie_in_the_chosen_country(client, sme):
     )
     assert response.status_code == 200 and 'role="alert"' in response.content.decode()
     assert not CompanyPage.objects.filter(title="Omyl s.r.o.").exists()
+
+
+def test_workflow_mails_link_owners_to_their_front_end_form_in_their_language(sme, other_sme, owned):
+    from wagtail import hooks
+
+    [hook] = [fn for fn in hooks.get_hooks("partners_front_end_edit_url") if fn.__module__ == "accounts.wagtail_hooks"]
+    german = owned.get_translations().filter(locale__language_code="de").first()
+    expected = f"http://testserver/cs/account/companies/{owned.translation_key}/edit/"
+    assert hook(owned, sme) == hook(german, sme) == expected
+    assert hook(owned, other_sme) is None
