@@ -60,7 +60,8 @@ def notify(users, template, page, **context):
 
 
 def _page(workflow_state):
-    return workflow_state.content_object.specific
+    """The version under review: the latest revision (its region decides who reviews it)."""
+    return workflow_state.content_object.get_latest_revision_as_object()
 
 
 def _partner_names(page):
@@ -88,7 +89,7 @@ def task_submitted_mail(sender, instance, user=None, **kwargs):
 
 def workflow_approved_mail(sender, instance, user=None, **kwargs):
     if instance.requested_by and instance.requested_by != user:
-        page = _page(instance)
+        page = instance.content_object.specific
         notify([instance.requested_by], "approved", page, reviewer=user, live_url=page.get_full_url())
 
 

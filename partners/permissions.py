@@ -30,8 +30,8 @@ class PartnerPagePermissionTester(PagePermissionTester):
         """The page as saved, when `self.page` is a draft revision: an editor who moved a draft to another
         region can still open and undo it (but publishing checks the version that would go live)."""
         page = specific(self.page)
-        if page.pk is None:
-            return page
+        if page.pk is None or not (page.live and page.has_unpublished_changes):
+            return page  # new, or the database row holds the latest content anyway
         return type(page).objects.filter(pk=page.pk).first() or page
 
     def can_delete(self, ignore_bulk=False):

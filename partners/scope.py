@@ -9,9 +9,6 @@ translators may edit every listing but publish nothing.
 
 from dataclasses import dataclass, field
 
-from django.db.models import CharField, Q
-from django.db.models.functions import Cast
-
 from .roles import MODERATORS, TRANSLATORS
 
 COMPANY, INSTITUTION, EVENT = "company", "institution", "event"
@@ -58,17 +55,15 @@ class Scope:
         # Deleting removes a listing for good (and leaves its translations orphaned): moderators only.
         return self.everything
 
-    def queue_filter(self):
-        """Q on Page: the pages whose review this user is asked to do (their queue, their e-mails)."""
+    def queues(self, page):
+        """Is this user asked to review `page` (their dashboard queue, their e-mails)? Like `covers`, but a
+        partner acting everywhere is only asked about listings without a region."""
         if self.everything:
-            return Q()
-        query = Q(companypage__region_id__in=self.region_ids)
-        if self.all_regions:
-            query |= Q(companypage__isnull=False, companypage__region__isnull=True)
-        if self.institution_keys:
-            query |= Q(institutionpage__isnull=False, translation_key__in=self.institution_keys)
-            query |= Q(eventpage__organiser_id__in=self.institution_ids)
-        return query
+            return True
+        page = specific(page)
+        if page_kind(page) == COMPANY:
+            return page.region_id in self.region_ids or (self.all_regions and page.region_id is None)
+        return self.covers(page)
 
 
 def scope_for(user):
@@ -108,10 +103,3 @@ def _scope_from_groups(user):
 def forget_scope(user):
     if hasattr(user, SCOPE_CACHE):
         delattr(user, SCOPE_CACHE)
-
-
-def queued_page_ids(user):
-    """Page ids (as strings, like WorkflowState.object_id) in this user's review queue."""
-    from wagtail.models import Page
-
-    return Page.objects.filter(scope_for(user).queue_filter()).annotate(str_id=Cast("pk", CharField())).values("str_id")

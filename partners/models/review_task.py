@@ -30,7 +30,12 @@ class RegionalReviewTask(Task):
         return _("The partner responsible for the listing's region, or the moderators, approve or request changes")
 
     def user_can_review(self, obj, user):
-        return bool(user and user.is_active) and obj.permissions_for_user(user).can_publish()
+        if not (user and user.is_active and obj.permissions_for_user(user).can_publish()):
+            return False
+        if obj.live and obj.has_unpublished_changes:
+            # The draft under review may have moved the page elsewhere (another region, another organiser).
+            return obj.get_latest_revision_as_object().permissions_for_user(user).can_publish()
+        return True
 
     def user_can_access_editor(self, obj, user):
         return self.user_can_review(obj, user)
@@ -54,9 +59,12 @@ class RegionalReviewTask(Task):
         return RequestChangesForm if action == "reject" else ApproveForm
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
-        from partners.scope import queued_page_ids
+        from partners.scope import scope_for
 
         states = TaskState.objects.filter(task=self, status=TaskState.STATUS_IN_PROGRESS)
-        if user.is_superuser:
+        scope = scope_for(user)
+        if user.is_superuser or scope.everything:
             return states
-        return states.filter(workflow_state__object_id__in=queued_page_ids(user))
+        # The revision under review decides (a draft may have moved the listing to another region).
+        queued = [state.pk for state in states.select_related("revision") if scope.queues(state.revision.as_object())]
+        return TaskState.objects.filter(pk__in=queued)
