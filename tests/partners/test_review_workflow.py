@@ -131,6 +131,24 @@ class ApprovalTests(ReviewTestCase):
         latest = self.fresh(self.chemnitz).get_latest_revision_as_object()
         self.assertEqual(latest.title, "Chemnitz listing in review")
 
+    def test_moving_a_listing_to_another_region_needs_that_regions_review(self):
+        admin = self.client_class()
+        admin.force_login(self.users["administrator"])
+        url = reverse("wagtailadmin_pages:edit", args=[self.chemnitz.pk])
+        self.client.force_login(self.users["editor_in_region"])
+        self.client.post(url, edit_form_data(admin, self.chemnitz, region=str(self.liberec.region_id)))
+        self.assertEqual(self.client.get(url).status_code, 200)  # the moved draft can still be opened and undone
+        self.client.post(url, edit_form_data(admin, self.chemnitz, **{"action-publish": "1"}))
+        self.assertEqual(self.fresh(self.chemnitz).region.code, "DED41")  # not published into Liberec
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(url, edit_form_data(admin, self.chemnitz, **{"action-submit": "1"}))
+        self.assertTrue(self.fresh(self.chemnitz).workflow_in_progress)
+        self.assertTrue(self.mails_to(self.users["editor_out_of_region"]))  # MAS Český sever reviews the move
+        self.assertTrue(TaskState.objects.reviewable_by(self.users["editor_out_of_region"]).exists())
+        self.assertFalse(TaskState.objects.reviewable_by(self.users["editor_in_region"]).exists())
+        task = self.fresh(self.chemnitz).current_workflow_task
+        self.assertEqual(task.get_actions(self.fresh(self.chemnitz), self.users["editor_in_region"]), [])
+
     def test_new_listing_in_another_region_goes_to_that_regions_review(self):
         """Creating a listing: the new page's region decides, not the index page the editor may add to."""
         from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
