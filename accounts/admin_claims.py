@@ -23,7 +23,12 @@ class ClaimPermissionPolicy(ModelPermissionPolicy):
         claims = Claim.objects.select_related("page")
         if user.is_superuser:
             return claims
-        return claims.filter(pk__in=[c.pk for c in claims if review.can_decide_claim(user, c.company)])
+        # Worked out once per request (request.user lives as long as the request), as the menu asks too.
+        ids = getattr(user, "_reviewable_claim_ids", None)
+        if ids is None:
+            ids = [c.pk for c in claims if review.can_decide_claim(user, c.company)]
+            user._reviewable_claim_ids = ids
+        return claims.filter(pk__in=ids)
 
     def user_has_permission(self, user, action):
         if not (user.is_authenticated and user.is_active) or action == "add":

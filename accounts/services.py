@@ -105,8 +105,13 @@ class StaleEdit(Exception):
 @transaction.atomic
 def submit_for_review(page, user, base_revision_id=None):
     """Save `page` (the latest revision as an object, carrying the owner's changes) as a new revision and put
-    it into the page's workflow: start it, resume it after "changes requested", or leave a running review
-    to pick up the newer revision. Never publishes."""
+    it into the page's workflow. Never publishes.
+
+    - no review yet: start the workflow;
+    - changes requested: resume it;
+    - a review running: restart it (Wagtail's own "restart workflow"), since approving publishes the latest
+      revision, and the reviewer must not approve something other than what they looked at.
+    """
     current = Page.objects.select_for_update().get(pk=page.pk)
     if base_revision_id is not None and current.latest_revision_id != base_revision_id:
         raise StaleEdit
@@ -114,10 +119,12 @@ def submit_for_review(page, user, base_revision_id=None):
     state = page.current_workflow_state
     if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
         state.resume(user)
-    elif state is None:
-        workflow = page.get_workflow()
-        if workflow is not None:
-            workflow.start(page, user)
+        return revision
+    if state is not None:
+        state.cancel(user=user)
+    workflow = page.get_workflow()
+    if workflow is not None:
+        workflow.start(page, user)
     return revision
 
 

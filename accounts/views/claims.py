@@ -7,11 +7,13 @@ from django.utils.translation import gettext as _
 from accounts import services
 from accounts.forms.claims import ClaimForm, FindCompanyForm
 from accounts.models import Claim, CompanyOwner
+from core.ratelimit import hit, too_many_requests
 from directory.models import CompanyPage
 
 from .common import account_view
 
 MAX_RESULTS = 20
+CLAIM_LIMIT = (10, 24 * 3600)  # claims per user and day: each one asks the partners for a check
 
 
 def _search(query):
@@ -63,6 +65,8 @@ def claim_company(request, translation_key):
     if services.is_owner(request.user, translation_key):
         return redirect("accounts:edit_listing", translation_key=translation_key)
     form = ClaimForm(request.POST or None)
+    if request.method == "POST" and not hit(f"claim:{request.user.pk}", request, *CLAIM_LIMIT):
+        return too_many_requests(request)
     if request.method == "POST" and form.is_valid():
         try:
             services.claim_listing(request.user, page, form.cleaned_data["message"])

@@ -7,12 +7,17 @@ from django.utils.translation import gettext as _
 from accounts import services
 from accounts.forms.listing_editor import ListingEditor
 from accounts.forms.new_listing import NewListingForm
+from core.ratelimit import hit, too_many_requests
 
 from .common import account_view, owned_listing_or_404
+
+NEW_LISTING_LIMIT = (5, 24 * 3600)  # new listings per user and day
 
 
 @account_view
 def new_listing(request):
+    if request.method == "POST" and not hit(f"new-listing:{request.user.pk}", request, *NEW_LISTING_LIMIT):
+        return too_many_requests(request)
     form = NewListingForm(request.POST or None, initial={"language": request.LANGUAGE_CODE})
     if request.method == "POST" and form.is_valid():
         page = services.create_listing(

@@ -94,3 +94,13 @@ def test_smes_have_no_claims_admin(client, sme, other_sme, liberec):
     for url in ("/admin/accounts_claim/", f"/admin/accounts_claim/edit/{claim.pk}/"):
         response = client.get(url)
         assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
+
+
+def test_claims_are_limited_per_day(client, sme):
+    from directory.models import CompanyPage
+
+    client.force_login(sme)
+    pages = CompanyPage.objects.live().filter(alias_of__isnull=True, locale__language_code="cs")[:11]
+    statuses = [_claim(client, page).status_code for page in pages]
+    assert statuses == [302] * 10 + [429]
+    assert Claim.objects.filter(user=sme).count() == 10

@@ -195,3 +195,23 @@ def test_workflow_mails_link_owners_to_their_front_end_form_in_their_language(sm
     expected = f"http://testserver/cs/account/companies/{owned.translation_key}/edit/"
     assert hook(owned, sme) == hook(german, sme) == expected
     assert hook(owned, other_sme) is None
+
+
+def test_saving_during_a_review_restarts_it_so_only_reviewed_text_goes_live(client, sme, owned, superuser):
+    client.force_login(sme)
+    data = open_form(client, owned)
+    client.post(edit_url(owned), {**data, "profile-description_text": "První verze."})
+    first = fresh(owned).current_workflow_state
+    seen_by_reviewer = first.current_task_state
+    data = open_form(client, owned)
+    client.post(edit_url(owned), {**data, "profile-description_text": "Druhá verze, kterou nikdo neviděl."})
+
+    first.refresh_from_db()
+    second = fresh(owned).current_workflow_state
+    assert first.status == WorkflowState.STATUS_CANCELLED and second.pk != first.pk
+    assert second.current_task_state.revision_id == fresh(owned).latest_revision_id
+    # Approving what the reviewer had opened publishes nothing.
+    seen_by_reviewer.refresh_from_db()
+    client.force_login(superuser)
+    client.post(f"/admin/pages/workflow/action/{owned.pk}/approve/{seen_by_reviewer.pk}/", {})
+    assert "Druhá verze" not in fresh(owned).description
