@@ -84,6 +84,8 @@ def test_allauth_pages_use_the_site_layout_and_its_rules(client, path, text):
         assert f'for="{field_id}"' in html, field_id
 
 
-def test_signup_page_links_terms_and_privacy_consent(client):
-    html = client.get("/de/account/signup/").content.decode()
-    assert 'name="consent"' in html and "required" in html
+def test_signup_page_asks_for_consent_and_links_the_privacy_notice_in_the_visitors_language(client):
+    html = client.get("/cs/account/signup/").content.decode()
+    checkbox = re.search(r'<input type="checkbox" name="consent"[^>]*>', html).group(0)
+    assert "required" in checkbox
+    assert 'href="/cs/privacy/"' in html
