@@ -7,7 +7,6 @@ appear on public pages, listings, search, the v3 API, the sitemap and the calend
 """
 
 import pytest
-from django.urls import NoReverseMatch, reverse
 from wagtail.models import Locale, PageViewRestriction
 
 from directory.models import CompanyPage, InstitutionPage
@@ -54,15 +53,9 @@ def pages(request):
     return {"model": model, "tokens": tokens, "control": control, "draft": draft, "private": private, "czech": czech}
 
 
-def _calendar_paths():
-    """The events' iCal feeds, if the events app provides them (names as in events/urls.py)."""
-    paths = []
-    for name in ("events:calendar", "events:ical", "events:feed", "events_calendar", "events_ical"):
-        try:
-            paths.append(reverse(name))
-        except NoReverseMatch:
-            continue
-    return paths
+def calendar_feeds():
+    """The events' iCal feeds of upcoming events, one per language."""
+    return [f"/{language}/events/feed/" for language in ("de", "cs", "en")]
 
 
 def public_surfaces(model):
@@ -80,6 +73,12 @@ def public_surfaces(model):
 SECRET_KINDS = ("entwurf", "privat", "lokal")
 
 
+def unfold(response):
+    """The body as text; iCalendar's folded lines joined again, so a word split across lines is still found."""
+    body = response.content.decode()
+    return body.replace("\r\n ", "").replace("\r\n\t", "") if "calendar" in response["Content-Type"] else body
+
+
 def listing_path(model, language):
     # Newest first: the company listing is paginated, and the pages made here are the newest.
     return f"/{language}/{LISTED[model]}/" + ("?sort=newest" if model is CompanyPage else "")
@@ -89,10 +88,10 @@ def listing_path(model, language):
 def test_hidden_pages_never_appear_on_public_surfaces(client, pages):
     tokens = pages["tokens"]
     leaks = []
-    for path in public_surfaces(pages["model"]) + _calendar_paths():
+    for path in public_surfaces(pages["model"]) + calendar_feeds():
         response = client.get(path)
         assert response.status_code == 200, f"{path} answered {response.status_code}"
-        body = response.content.decode()
+        body = unfold(response)
         leaks += [(path, kind) for kind in SECRET_KINDS if tokens[kind] in body]
         leaks += [(path, f"{kind} URL") for kind in ("draft", "private") if f"/{pages[kind].slug}/" in body]
     assert not leaks, f"hidden content found: {leaks}"
@@ -103,10 +102,12 @@ def test_control_page_is_found_where_the_others_are_not(client, pages):
     """The same checks find the public control page, so a missing page above means hidden, not broken search."""
     token = pages["tokens"]["kontroll"]
     expected = ["/sitemap.xml", f"/de/search/?q={CONTENT_WORD}", f"/api/v3/pages/?search={CONTENT_WORD}&limit=100"]
+    if pages["model"] is EventPage:
+        expected.append("/de/events/feed/")
     if pages["model"] in LISTED:
         expected.append(listing_path(pages["model"], "de"))
     for path in expected:
-        body = client.get(path).content.decode()
+        body = unfold(client.get(path))
         assert token in body or pages["control"].slug in body, f"the control page is missing from {path}"
 
 
@@ -116,7 +117,10 @@ def test_hidden_pages_answer_without_their_content(client, pages):
     draft, private, czech = pages["draft"], pages["private"], pages["czech"]
     draft_path = pages["control"].url.replace(pages["control"].slug, draft.slug)
     czech_path = pages["control"].url.replace(pages["control"].slug, czech.slug).replace("/de/", "/cs/", 1)
-    for path, kind in ((draft_path, "entwurf"), (private.url, "privat"), (czech_path, "lokal")):
+    hidden = [(draft_path, "entwurf"), (private.url, "privat"), (czech_path, "lokal")]
+    if pages["model"] is EventPage:  # each event's own calendar file
+        hidden += [(f"{path}calendar/", kind) for path, kind in list(hidden)]
+    for path, kind in hidden:
         response = client.get(path)
         body = response.content.decode()
         assert tokens[kind] not in body, f"{path} shows the hidden page"
