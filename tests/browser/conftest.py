@@ -13,6 +13,7 @@ connection: a read inside the test's open transaction would hold SQLite table lo
 DJANGO_ALLOW_ASYNC_UNSAFE is set only while a browser is open, for pytest-django's own per-test transaction.
 """
 
+import datetime as dt
 import os
 import re
 from concurrent.futures import ThreadPoolExecutor
@@ -32,6 +33,9 @@ CHROMIUM_ARGS = [
     "--disable-gpu",
 ]
 NAVIGATION_TIMEOUT_MS = 20_000
+# The corpus was written for 26 Nov 2026 and the session fixture does not shift its events (DESIGN.md §4: tests
+# freeze time). A few days later, upcoming events still take registrations. The clock ticks from there.
+CLOCK = dt.datetime(2026, 12, 1, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=1)))
 
 _reports = pytest.StashKey[dict]()
 
@@ -95,7 +99,8 @@ def _load_corpus_if_missing():
     from home.site_setup import setup_site
 
     name = str(connection.settings_dict["NAME"])
-    assert name.startswith(("test_", "file:memorydb")), f"refusing to load the corpus into {name}"
+    test_name = connection.settings_dict.get("TEST", {}).get("NAME")
+    assert name.startswith(("test_", "file:memorydb")) or name == str(test_name), f"not a test database: {name}"
     if CompanyPage.objects.live().exists():
         return False
     setup_site(hostname="testserver", port=80)
@@ -134,6 +139,15 @@ def live_site(site_corpus):
     server = LiveSite()
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _corpus_clock():
+    """Server and tests see CLOCK (time-machine patches the clock for every thread of this process)."""
+    import time_machine
+
+    with time_machine.travel(CLOCK, tick=True):
+        yield
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 LANGUAGES = ["de", "cs", "en"]
 COMPANY = "elbflorenz-reinraumtechnik"  # written in German: cs shows it with "available in German only"
 INSTITUTION = "khk-karlovarsky-kraj"  # written in Czech
-EVENT = "kooperacni-burza-povrchove-upravy-2026"  # written in Czech
+EVENT = "workshop-umsatzsteuer-zoll-2027"  # registration open on the harness clock (1 Dec 2026)
 SEARCH_TERMS = {"de": "Reinraum", "cs": "plastů", "en": "cleanroom"}
 
 PAGES = {
@@ -24,7 +24,16 @@ PAGES = {
     "institution index": "/{lang}/institutions/",
     "institution page": f"/{{lang}}/institutions/{INSTITUTION}/",
     "events index": "/{lang}/events/",
+    "events month view": "/{lang}/events/2026/12/",
     "event page": f"/{{lang}}/events/{EVENT}/",
+    "sign-up": "/{lang}/account/signup/",
+    "sign-in": "/{lang}/account/login/",
+}
+# Forms scanned again after an empty submission: (page, form selector, fields that must be marked invalid).
+FORMS = {
+    "contact form": (f"/{{lang}}/directory/{COMPANY}/", "#contact form", ["name", "email", "message", "consent"]),
+    "registration form": (f"/{{lang}}/events/{EVENT}/", "#registration form", ["name", "email", "consent"]),
+    "sign-up form": ("/{lang}/account/signup/", "main form", ["email", "password1", "consent"]),
 }
 
 
@@ -46,6 +55,8 @@ def test_page_has_no_wcag_violations(page, name, language):
     response = page.goto(path)
     assert response.status == 200, f"{path} answered {response.status}"
     assert page.locator("html").get_attribute("lang") == language
+    if name == "event page":
+        assert page.locator("#registration form").count() == 1, "the registration form is not on the event page"
     _scan(page, name, language)
     assert page.locator("img:not([alt])").count() == 0, "an <img> without a text alternative"
     assert page.foreign_requests == [], "the page asked another host for something before any consent"
@@ -78,20 +89,23 @@ def test_map_has_a_list_alternative(page, name):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_contact_form_errors_are_announced_and_accessible(page, language):
-    """Sent empty, the form comes back with an alert, each wrong field marked invalid and tied to its message."""
-    page.goto(f"/{language}/directory/{COMPANY}/")
-    page.locator("#contact form button[type=submit]").click()
+@pytest.mark.parametrize("form_name", list(FORMS))
+def test_form_errors_are_announced_and_accessible(page, form_name, language):
+    """Sent empty, a form comes back with an alert, each wrong field marked invalid and tied to its message."""
+    path, selector, fields = FORMS[form_name]
+    page.goto(path.format(lang=language))
+    form = page.locator(selector)
+    form.locator("button[type=submit]").last.click()
     page.wait_for_load_state()
-    alert = page.locator("#contact [role=alert]")
-    assert alert.count() == 1 and alert.inner_text().strip()
-    for field in ("name", "email", "message", "consent"):
-        control = page.locator(f"#contact [name={field}]")
-        assert control.get_attribute("aria-invalid") == "true", field
-        described = control.get_attribute("aria-describedby") or ""
-        messages = [page.locator(f"[id='{ident}']").inner_text() for ident in described.split()]
-        assert any(text.strip() for text in messages), f"{field}: no error message tied to the field"
-    _scan(page, "contact form with errors", language)
+    alerts = [text.strip() for text in page.locator("[role=alert]").all_inner_texts()]
+    assert any(alerts), "no alert announces the errors"
+    for field in fields:
+        control = page.locator(f"{selector} [name={field}]")
+        assert control.get_attribute("aria-invalid") == "true", f"{field} is not marked invalid"
+        described = (control.get_attribute("aria-describedby") or "").split()
+        messages = [page.locator(f"[id='{ident}']") for ident in described]
+        assert any(m.count() and m.inner_text().strip() for m in messages), f"{field}: no message tied to it"
+    _scan(page, f"{form_name} with errors", language)
 
 
 def test_spam_trap_is_neither_seen_nor_reached(page):
