@@ -269,6 +269,7 @@ class Recorder:
     def __init__(self):
         self.times = defaultdict(list)
         self.outcomes = defaultdict(lambda: defaultdict(int))
+        self.messages = defaultdict(int)
 
     def on_request(self, request_type, name, response_time, response_length, exception, response=None, **kwargs):
         outcome = "429" if getattr(response, "status_code", None) == 429 else None
@@ -282,6 +283,7 @@ class Recorder:
                 outcome = "wrong content"
             else:
                 outcome = "other error"
+            self.messages[f"{name}: {text[:100]}"] += 1
         self.times[name].append(response_time)
         self.outcomes[name][outcome or "ok"] += 1
 
@@ -369,11 +371,15 @@ def main():
         seconds = run_locust(host, options.users, options.duration, recorder)
         text, errors, p95 = table(recorder, seconds)
         search_backend = os.environ.get("SEARCH_BACKEND", "database")
+        load = " ".join(f"{value:.1f}" for value in os.getloadavg())
         print(
             f"\nbench-load: {options.users} users, {seconds:.0f} s, gunicorn {options.workers}×{options.threads} "
-            f"(production settings), {database.vendor}, search backend {search_backend}, wait 1–3 s per page\n"
+            f"(production settings), {database.vendor}, search backend {search_backend}, wait 1–3 s per page; "
+            f"{os.cpu_count()} CPUs shared with locust, load average {load}\n"
         )
         print(text)
+        for message, count in sorted(recorder.messages.items(), key=lambda item: -item[1])[:10]:
+            print(f"  {count:>5} × {message}")
         verdict = "PASS" if errors == 0 and p95 <= 300 else "FAIL"
         print(f"\ngoal: 0 errors and p95 ≤ 300 ms → {verdict} ({errors} errors, p95 {p95:.0f} ms)")
         return 0 if verdict == "PASS" else 1
