@@ -1,22 +1,23 @@
 """Browser harness: one live server for the session, Debian's Chromium through Playwright, screenshots of failures.
 
-Why not pytest-django's `live_server`: it forces `transactional_db`, which empties every table after each test, and
-the corpus that tests/conftest.py loads once per session (about a minute) would have to be loaded again for every
-browser test. Here browser tests carry a plain `django_db` mark (so the test database exists and the corpus is in
-it), and the server answers from its own threads and connections (also on SQLite: the shared-cache in-memory test
-database is opened again, not borrowed from the test), so it sees the committed corpus, and what it writes is
-committed as in production (on_commit hooks run). Journeys that write delete what they created (`created_rows`).
+The live server works inside each test's transaction, like Django's test client: browser tests carry a plain
+`django_db` mark, the server answers on the test's own database connection (one request at a time), and
+everything a journey writes (accounts, listings, registrations, messages) is rolled back when the test ends.
+pytest-django's `live_server` would force `transactional_db`, which empties every table after each test, and the
+corpus that tests/conftest.py loads once per session (a minute or more) would have to be loaded again each time.
 
-Playwright's sync API keeps an asyncio loop running in the main thread while a browser is open, and Django refuses
-ORM calls from such a thread. Tests therefore reach the database through `run_db` (a worker thread with its own
-connection: a read inside the test's open transaction would hold SQLite table locks against the server), and
-DJANGO_ALLOW_ASYNC_UNSAFE is set only while a browser is open, for pytest-django's own per-test transaction.
+Because nothing is committed, `transaction.on_commit` callbacks (e-mails, search indexing through Django tasks)
+would never run; the server runs those a request registered right after that request, as a commit would.
+Django's `close_old_connections` is kept off while the server is in use, as the test client does, since it
+would close the shared connection in the middle of the test's transaction.
+
+Playwright's sync API keeps an asyncio loop running in the main thread while a browser is open, and Django
+refuses ORM calls from such a thread unless DJANGO_ALLOW_ASYNC_UNSAFE is set: it is, only while a browser is open.
 """
 
 import datetime as dt
 import os
 import re
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -42,21 +43,6 @@ _reports = pytest.StashKey[dict]()
 
 def in_ci():
     return os.environ.get("CI", "").lower() == "true"
-
-
-def run_db(function, *args, **kwargs):
-    """Run an ORM call outside the main thread (see the module docstring) and return its result."""
-
-    def call():
-        from django.db import connections
-
-        try:
-            return function(*args, **kwargs)
-        finally:
-            connections.close_all()
-
-    with ThreadPoolExecutor(max_workers=1) as executor:
-        return executor.submit(call).result()
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)
@@ -90,7 +76,9 @@ def chromium_path():
     return str(CHROMIUM)
 
 
-def _load_corpus_if_missing():
+@pytest.fixture(scope="session")
+def site_corpus(django_db_setup, django_db_blocker):
+    """The site and corpus of tests/conftest.py, loaded again only if a transactional test emptied the tables."""
     from django.core.management import call_command
     from django.db import connection
 
@@ -98,31 +86,56 @@ def _load_corpus_if_missing():
     from directory.models import CompanyPage
     from home.site_setup import setup_site
 
-    name = str(connection.settings_dict["NAME"])
-    test_name = connection.settings_dict.get("TEST", {}).get("NAME")
-    assert name.startswith(("test_", "file:memorydb")) or name == str(test_name), f"not a test database: {name}"
-    if CompanyPage.objects.live().exists():
-        return False
-    setup_site(hostname="testserver", port=80)
-    call_command("import_directory", str(data_file("directory-corpus.json")), verbosity=0)
-    return True
-
-
-@pytest.fixture(scope="session")
-def site_corpus(django_db_setup, django_db_blocker):
-    """The site and corpus of tests/conftest.py, loaded again only if a transactional test emptied the tables."""
     with django_db_blocker.unblock():
-        run_db(_load_corpus_if_missing)
+        name = str(connection.settings_dict["NAME"])
+        test_name = connection.settings_dict.get("TEST", {}).get("NAME")
+        assert name.startswith(("test_", "file:memorydb")) or name == str(test_name), f"not a test database: {name}"
+        if not CompanyPage.objects.live().exists():
+            setup_site(hostname="testserver", port=80)
+            call_command("import_directory", str(data_file("directory-corpus.json")), verbosity=0)
+
+
+class CommitHooksAfterEachRequest:
+    """WSGI wrapper: run the on_commit callbacks a request registered once it is answered (see the docstring)."""
+
+    def __init__(self, application):
+        self.application = application
+
+    def __call__(self, environ, start_response):
+        from django.db import connection
+
+        before = {id(hook) for hook in connection.run_on_commit}
+        result = self.application(environ, start_response)
+        done = set(before)
+        while pending := [hook for hook in connection.run_on_commit if id(hook) not in done]:
+            for hook in pending:
+                done.add(id(hook))
+                hook[1]()
+        return result
 
 
 class LiveSite:
-    """Django's LiveServerThread on 127.0.0.1 (a free port), static files included, no shared connections."""
+    """Django's LiveServerThread on 127.0.0.1 (a free port, static files included), answering one request at a
+    time on the main thread's database connection."""
 
     def __init__(self):
         from django.contrib.staticfiles.handlers import StaticFilesHandler
-        from django.test.testcases import LiveServerThread
+        from django.core.servers.basehttp import WSGIServer
+        from django.db import connections
+        from django.test.testcases import LiveServerThread, QuietWSGIRequestHandler
 
-        self.thread = LiveServerThread("127.0.0.1", StaticFilesHandler, connections_override={}, port=0)
+        class SandboxServer(WSGIServer):
+            def set_app(self, application):
+                super().set_app(CommitHooksAfterEachRequest(application))
+
+        class SandboxThread(LiveServerThread):
+            def _create_server(self, connections_override=None):
+                return SandboxServer((self.host, self.port), QuietWSGIRequestHandler, allow_reuse_address=False)
+
+        self.connections = {alias: connections[alias] for alias in connections}
+        for connection in self.connections.values():
+            connection.inc_thread_sharing()
+        self.thread = SandboxThread("127.0.0.1", StaticFilesHandler, connections_override=self.connections, port=0)
         self.thread.daemon = True
         self.thread.start()
         self.thread.is_ready.wait()
@@ -131,14 +144,33 @@ class LiveSite:
         self.url = f"http://127.0.0.1:{self.thread.port}"
 
     def stop(self):
-        self.thread.terminate()
+        if hasattr(self.thread, "httpd"):
+            self.thread.httpd.shutdown()
+            self.thread.httpd.server_close()
+        self.thread.join()
+        for connection in self.connections.values():
+            connection.dec_thread_sharing()
 
 
 @pytest.fixture(scope="session")
-def live_site(site_corpus):
-    server = LiveSite()
+def live_site(site_corpus, django_db_blocker):
+    with django_db_blocker.unblock():
+        server = LiveSite()
     yield server
-    server.stop()
+    with django_db_blocker.unblock():
+        server.stop()
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_shared_connection_open():
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -169,60 +201,49 @@ def _artifact_name(nodeid):
 
 
 @pytest.fixture
-def page(request, browser, live_site):
-    """A fresh browser context and page; on failure a full-page screenshot and the HTML go to test-artifacts/."""
-    context = browser.new_context(base_url=live_site.url, locale="de-DE", viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(NAVIGATION_TIMEOUT_MS)
-    # Nothing leaves 127.0.0.1: requests to other hosts are refused and listed in `tab.foreign_requests`.
-    foreign_requests = []
+def new_page(request, browser, live_site):
+    """Factory for browser pages (own context each: cookies, language); failures leave screenshots and HTML of
+    every page in test-artifacts/browser/. Requests to hosts other than the live server are refused and listed
+    in `tab.foreign_requests`."""
+    contexts = []
 
-    def only_local(route):
-        if route.request.url.startswith(live_site.url + "/"):
-            route.continue_()
-        else:
-            foreign_requests.append(route.request.url)
-            route.abort()
+    def make(locale="de-DE"):
+        context = browser.new_context(base_url=live_site.url, locale=locale, viewport={"width": 1280, "height": 900})
+        context.set_default_timeout(NAVIGATION_TIMEOUT_MS)
+        foreign_requests = []
 
-    context.route("**/*", only_local)
-    tab = context.new_page()
-    tab.foreign_requests = foreign_requests
-    console_errors = []
-    tab.on("console", lambda message: message.type == "error" and console_errors.append(message.text))
-    tab.console_errors = console_errors
-    yield tab
+        def only_local(route):
+            if route.request.url.startswith(live_site.url + "/"):
+                route.continue_()
+            else:
+                foreign_requests.append(route.request.url)
+                route.abort()
+
+        context.route("**/*", only_local)
+        tab = context.new_page()
+        tab.foreign_requests = foreign_requests
+        contexts.append((context, tab))
+        return tab
+
+    yield make
     if _failed(request):
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        stem = ARTIFACTS / _artifact_name(request.node.nodeid)
-        try:
-            tab.screenshot(path=f"{stem}.png", full_page=True)
-            Path(f"{stem}.html").write_text(tab.content(), encoding="utf-8")
-            print(f"\nbrowser artefacts: {stem}.png, {stem}.html (page {tab.url})")
-        except Exception as error:  # the page may be gone; the test's own failure matters more
-            print(f"\nno screenshot for {request.node.nodeid}: {error}")
-    context.close()
+        for number, (_context, tab) in enumerate(contexts):
+            stem = ARTIFACTS / (_artifact_name(request.node.nodeid) + (f"-{number}" if number else ""))
+            try:
+                tab.screenshot(path=f"{stem}.png", full_page=True)
+                Path(f"{stem}.html").write_text(tab.content(), encoding="utf-8")
+                print(f"\nbrowser artefacts: {stem}.png, {stem}.html (page {tab.url})")
+            except Exception as error:  # the page may be gone; the test's own failure matters more
+                print(f"\nno screenshot for {request.node.nodeid}: {error}")
+    for context, _tab in contexts:
+        context.close()
 
 
 @pytest.fixture
-def created_rows():
-    """Delete rows the live server created during a journey: `created_rows.track(Model, ...)` before acting."""
-
-    class Tracker:
-        def __init__(self):
-            self.marks = []
-
-        def track(self, *models):
-            for model in models:
-                last = run_db(lambda m=model: m.objects.order_by("-pk").values_list("pk", flat=True).first() or 0)
-                self.marks.append((model, last))
-
-        def new(self, model):
-            last = dict(self.marks)[model]
-            return run_db(lambda: list(model.objects.filter(pk__gt=last)))
-
-    tracker = Tracker()
-    yield tracker
-    for model, last in reversed(tracker.marks):
-        run_db(lambda m=model, pk=last: m.objects.filter(pk__gt=pk).delete())
+def page(new_page):
+    """One browser page with a German browser locale."""
+    return new_page()
 
 
 def pytest_terminal_summary(terminalreporter):
