@@ -10,7 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from core import views as core_views
 from core.sitemap import MultilingualSitemap
-from search.views import search_view
+from search.views import search_view, suggest_view
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -29,6 +29,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", search_view, name="search"),
+    path("search/suggest/", suggest_view, name="search_suggest"),
     path("account/", include("accounts.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

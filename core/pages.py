@@ -38,6 +38,12 @@ class BasePage(Page):
                     urls[locale.language_code] = home.get_url(request=request)
         return urls
 
+    def search_tokens(self):
+        """The analysed search document (search/documents.py); listing and event pages index it."""
+        from search.documents import store_document
+
+        return store_document(self)
+
     def get_sitemap_urls(self, request=None):
         entries = super().get_sitemap_urls(request=request)
         alternates = [

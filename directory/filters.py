@@ -55,9 +55,22 @@ class CompanyFilterForm(forms.Form):
         self.fields["language"].choices = [(lang.code, lang.label) for lang in Language.objects.all()]
 
 
-def filter_q(data, exclude=None):
-    """A Q object for the cleaned filter values, leaving out the filter named `exclude`."""
+COMPANY_ONLY = ("industry", "size", "certification", "verified", "has_offers", "has_needs")
+
+
+def filter_q(data, exclude=None, model=CompanyPage):
+    """A Q object for the cleaned filter values, leaving out the filter named `exclude`.
+
+    Other listing types (institutions, events) have no industry, size, certification or verification:
+    a filter on those excludes them, as AND across filters demands.
+    """
     q = Q()
+    if model is not CompanyPage:
+        if any(data.get(name) for name in COMPANY_ONLY if name != exclude):
+            return Q(pk__in=[])
+        if not hasattr(model, "languages") and data.get("language") and exclude != "language":
+            return Q(pk__in=[])
+        data = {key: value for key, value in data.items() if key not in COMPANY_ONLY}
     if data.get("industry") and exclude != "industry":
         codes = data["industry"]
         q &= Q(industries__code__in=codes) | Q(industries__parent__code__in=codes)
@@ -69,7 +82,7 @@ def filter_q(data, exclude=None):
         q &= Q(size__in=data["size"])
     if data.get("certification") and exclude != "certification":
         q &= Q(certifications__code__in=data["certification"])
-    if data.get("language") and exclude != "language":
+    if data.get("language") and exclude != "language" and hasattr(model, "languages"):
         q &= Q(languages__code__in=data["language"])
     if data.get("verified") in ("true", "false") and exclude != "verified":
         q &= Q(is_verified=data["verified"] == "true")
@@ -86,7 +99,7 @@ def companies_in(locale):
 
 def apply_filters(queryset, data):
     """Filtered ids as a subquery, so many-to-many joins never duplicate rows."""
-    ids = queryset.filter(filter_q(data)).values("pk")
+    ids = queryset.filter(filter_q(data, model=queryset.model)).values("pk")
     return queryset.model.objects.filter(pk__in=ids)
 
 
@@ -96,28 +109,50 @@ def sort_queryset(queryset, sort):
 
 
 def facet_counts(base, data, facets=FACETS):
-    """{facet: [{value, label, count}]} for the company queryset `base` under the filters in `data`."""
+    """{facet: [{value, label, count}]} for the queryset `base` (companies, institutions or events)."""
+    model = base.model
     result = {}
     for facet in facets:
-        ids = base.filter(filter_q(data, exclude=facet)).values("pk")
-        result[facet] = _count(facet, ids)
+        if model is not CompanyPage and facet in COMPANY_ONLY:
+            result[facet] = []
+            continue
+        if facet == "language" and not hasattr(model, "languages"):
+            result[facet] = []
+            continue
+        ids = base.filter(filter_q(data, exclude=facet, model=model)).values("pk")
+        result[facet] = _count(facet, ids, model)
     return result
 
 
-def _count(facet, ids):
+def merge_facets(*facet_sets):
+    """Sum the counts of several types' facets value by value."""
+    merged = {}
+    for facets in facet_sets:
+        for facet, options in facets.items():
+            bucket = merged.setdefault(facet, {})
+            for option in options:
+                entry = bucket.setdefault(option["value"], dict(option, count=0))
+                entry["count"] += option["count"]
+    return {
+        facet: sorted(bucket.values(), key=lambda option: (-option["count"], str(option["value"])))
+        for facet, bucket in merged.items()
+    }
+
+
+def _count(facet, ids, model=CompanyPage):
     if facet in ("industry", "certification", "language"):
-        model = {"industry": Industry, "certification": Certification, "language": Language}[facet]
-        relation = "companypage"
+        taxonomy = {"industry": Industry, "certification": Certification, "language": Language}[facet]
+        relation = model._meta.model_name
         rows = (
-            model.objects.filter(**{f"{relation}__in": ids})
+            taxonomy.objects.filter(**{f"{relation}__in": ids})
             .annotate(count=Count(relation, distinct=True))
             .order_by("-count", "code")
         )
         return [{"value": row.code, "label": row.label, "count": row.count} for row in rows]
     if facet == "region":
-        rows = Region.objects.filter(pk__in=CompanyPage.objects.filter(pk__in=ids).values("region"))
+        rows = Region.objects.filter(pk__in=model.objects.filter(pk__in=ids).values("region"))
         counts = dict(
-            CompanyPage.objects.filter(pk__in=ids).order_by().values_list("region").annotate(n=Count("pk")).values_list("region", "n")
+            model.objects.filter(pk__in=ids).order_by().values_list("region").annotate(n=Count("pk")).values_list("region", "n")
         )
         return sorted(
             ({"value": r.code, "label": r.label, "count": counts.get(r.pk, 0)} for r in rows),
@@ -128,7 +163,7 @@ def _count(facet, ids):
         "size": ("size", dict(SIZE_CLASSES)),
         "verified": ("is_verified", {True: _("Verified"), False: _("Not verified")}),
     }[facet]
-    rows = CompanyPage.objects.filter(pk__in=ids).values_list(field).annotate(n=Count("pk")).order_by("-n")
+    rows = model.objects.filter(pk__in=ids).order_by().values_list(field).annotate(n=Count("pk")).order_by("-n")
     return [
         {"value": ("true" if value else "false") if facet == "verified" else value, "label": str(labels.get(value, value)), "count": n}
         for value, n in rows

@@ -12,6 +12,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
     with django_db_blocker.unblock():
         setup_site(hostname="testserver", port=80)
+        call_command("update_index", verbosity=0, stdout=open(os.devnull, "w"))  # creates the engine's indexes
         call_command("import_directory", str(data_file("directory-corpus.json")), verbosity=0)
 
 

@@ -189,9 +189,13 @@ ACCOUNT_RATE_LIMITS = {
 # Wagtail
 WAGTAIL_SITE_NAME = "Glokal"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+SEARCH_REFRESH_ON_WRITE = env_bool("SEARCH_REFRESH_ON_WRITE", False)
 WAGTAILSEARCH_BACKENDS = {
     "default": search_backend(
-        env("SEARCH_BACKEND", "database"), env("SEARCH_URL"), env("SEARCH_INDEX_PREFIX", "glokal_")
+        env("SEARCH_BACKEND", "database"),
+        env("SEARCH_URL"),
+        env("SEARCH_INDEX_PREFIX", "glokal_"),
+        refresh_on_write=SEARCH_REFRESH_ON_WRITE,
     )
 }
 WAGTAILAPI_LIMIT_MAX = 100

@@ -52,14 +52,27 @@ SEARCH_BACKENDS = {
 }
 
 
-def search_backend(name, url, index_prefix):
-    """SEARCH_BACKEND + SEARCH_URL → WAGTAILSEARCH_BACKENDS."""
+REFRESHING_BACKENDS = {
+    "opensearch2": "search.backends.refreshing.OpenSearch2",
+    "opensearch3": "search.backends.refreshing.OpenSearch3",
+    "elasticsearch8": "search.backends.refreshing.Elasticsearch8",
+    "elasticsearch9": "search.backends.refreshing.Elasticsearch9",
+}
+
+
+def search_backend(name, url, index_prefix, refresh_on_write=False):
+    """SEARCH_BACKEND + SEARCH_URL → WAGTAILSEARCH_BACKENDS.
+
+    refresh_on_write: every write is searchable before the request returns (development, tests).
+    """
     if name not in SEARCH_BACKENDS:
         raise ImproperlyConfigured(
             f"SEARCH_BACKEND must be one of {', '.join(SEARCH_BACKENDS)}; got {name!r}"
         )
-    config = {"BACKEND": SEARCH_BACKENDS[name]}
+    config = {"BACKEND": REFRESHING_BACKENDS[name] if refresh_on_write and name in REFRESHING_BACKENDS else SEARCH_BACKENDS[name]}
     if name == "database":
+        # Tokens arrive analysed (search/analysis); PostgreSQL must not stem them again.
+        config["SEARCH_CONFIG"] = "simple"
         return config
     if not url:
         raise ImproperlyConfigured(f"SEARCH_BACKEND={name} needs SEARCH_URL")

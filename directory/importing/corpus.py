@@ -277,14 +277,18 @@ def load_corpus(corpus, *, reference_date=None, event_shift=None):
     from events.corpus import load_events
 
     reference_date = reference_date or dt.date.fromisoformat(corpus["meta"]["reference_date"])
+    from search.signals import bulk_changes
+
     report = LoadReport()
-    load_taxonomies(corpus)
-    regions = {r.code: r for r in Region.objects.all()}
     locales = _locales()
     missing = [code for code, _name in settings.LANGUAGES if code not in locales]
     if missing:
         raise RuntimeError(f"Locales missing: {missing}; run setup_site first")
-    load_institutions(corpus, regions, locales, report)
-    load_companies(corpus, regions, locales, report, reference_date)
-    load_events(corpus, regions, locales, report, shift=event_shift or dt.timedelta(0))
+    with bulk_changes():
+        load_taxonomies(corpus)
+    regions = {r.code: r for r in Region.objects.all()}
+    with bulk_changes():
+        load_institutions(corpus, regions, locales, report)
+        load_companies(corpus, regions, locales, report, reference_date)
+        load_events(corpus, regions, locales, report, shift=event_shift or dt.timedelta(0))
     return report

@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('core', '0001_initial'),
+        ('core', '0002_images'),
         ('wagtailcore', '0098_apitoken'),
     ]
 

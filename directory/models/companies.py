@@ -180,11 +180,12 @@ class CompanyPage(ContactableMixin, ListingPage):
     )  # fmt: skip
 
     search_fields = BasePage.search_fields + [
+        index.SearchField("search_tokens"),
         index.SearchField("legal_name"),
-        index.SearchField("description"),
-        index.SearchField("offers"),
-        index.SearchField("needs"),
         index.SearchField("city"),
+        index.SearchField("ico"),
+        index.SearchField("vat_id"),
+        index.AutocompleteField("legal_name"),
         index.FilterField("country"),
         index.FilterField("size"),
         index.FilterField("is_verified"),

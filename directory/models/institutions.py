@@ -74,9 +74,8 @@ class InstitutionPage(ContactableMixin, ListingPage):
         extra_translated=["description", "services"], extra_synchronized=["kind", "public_partner", "contact_persons"]
     )
     search_fields = BasePage.search_fields + [
+        index.SearchField("search_tokens"),
         index.SearchField("legal_name"),
-        index.SearchField("description"),
-        index.SearchField("services"),
         index.SearchField("city"),
         index.FilterField("kind"),
         index.FilterField("country"),

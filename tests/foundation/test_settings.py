@@ -20,7 +20,7 @@ def test_cache_url_schemes():
 
 
 def test_search_backend_from_environment():
-    assert search_backend("database", None, "p_") == {"BACKEND": "wagtail.search.backends.database"}
+    assert search_backend("database", None, "p_")["BACKEND"] == "wagtail.search.backends.database"
     config = search_backend("opensearch3", "http://127.0.0.1:9200?timeout=30", "glokal_")
     assert config["URLS"] == ["http://127.0.0.1:9200"] and config["TIMEOUT"] == 30
     assert config["INDEX_PREFIX"] == "glokal_"

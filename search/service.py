@@ -1,0 +1,163 @@
+"""Directory search: one service behind the search page and the JSON API (DESIGN.md §3).
+
+The query is analysed in Python (search/analysis) into alternative tokens per word, corrected against the
+index vocabulary, and sent to the configured engine as an OR query over the analysed documents; the engine
+ranks. Filters and facet counts run in the database over the engine's hits, so they are exact and alike
+on every engine.
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import override
+from modelsearch.query import PlainText
+from wagtail.models import Locale
+
+from directory.filters import COMPANY_ONLY, facet_counts, filter_q, merge_facets
+from search.analysis import query_terms
+from search.models import SearchText
+from search.ranking import RERANK_DEPTH, rerank
+from search.snippets import snippet
+from search.spelling import vocabulary
+
+MAX_HITS = 1000
+TYPES = ("company", "institution", "event")
+FACETS = ("industry", "region", "country", "size", "certification", "language", "verified")
+
+
+def type_models():
+    from directory.models import CompanyPage, InstitutionPage
+    from events.models import EventPage
+
+    return {"company": CompanyPage, "institution": InstitutionPage, "event": EventPage}
+
+
+@dataclass
+class SearchParams:
+    q: str = ""
+    lang: str = "de"
+    limit: int = 10
+    offset: int = 0
+    types: list = field(default_factory=list)
+    industry: list = field(default_factory=list)
+    region: list = field(default_factory=list)
+    country: list = field(default_factory=list)
+    size: list = field(default_factory=list)
+    certification: list = field(default_factory=list)
+    language: list = field(default_factory=list)
+    verified: str | None = None
+
+    def filters(self):
+        return {
+            "industry": self.industry,
+            "region": self.region,
+            "country": self.country,
+            "size": self.size,
+            "certification": self.certification,
+            "language": self.language,
+            "verified": self.verified or "",
+        }
+
+
+@dataclass
+class SearchHit:
+    type: str
+    page: object
+    score: float | None
+    snippet: str = ""
+
+
+@dataclass
+class SearchResult:
+    count: int
+    hits: list
+    facets: dict
+    terms: list
+    suggestion: str = ""
+
+
+def _tokens(terms):
+    return sorted({token for term in terms for token in term.tokens})
+
+
+def _text_hits(model, base, tokens):
+    """(score, pk) of the engine's best matches for `tokens` among `base`."""
+    query = PlainText(" ".join(tokens), operator="or")
+    results = base.search(query, order_by_relevance=True).annotate_score("_score")[:MAX_HITS]
+    return [(float(getattr(result, "_score", 0) or 0), result.pk) for result in results]
+
+
+def _documents(pks):
+    rows = SearchText.objects.filter(page_id__in=pks).values_list("page_id", "page__title", "tokens")
+    return {pk: (title, set(tokens.split())) for pk, title, tokens in rows}
+
+
+def search(params: SearchParams) -> SearchResult:
+    with override(params.lang):  # taxonomy labels in facets follow the answer's language
+        return _search(params)
+
+
+def _search(params: SearchParams) -> SearchResult:
+    locale = Locale.objects.get(language_code=params.lang)
+    models = type_models()
+    types = params.types or list(TYPES)
+    filters = params.filters()
+    terms = query_terms(params.q, params.lang, vocabulary=vocabulary()) if params.q.strip() else []
+    tokens = _tokens(terms)
+
+    ranked, facet_sets = [], []
+    for type_name in types:
+        model = models[type_name]
+        base = model.objects.live().public().filter(locale=locale)
+        if model is not models["company"] and any(filters.get(name) for name in COMPANY_ONLY):
+            continue
+        if tokens:
+            hits = _text_hits(model, base.only("pk"), tokens)
+            hits = rerank(hits, terms, _documents([pk for _score, pk in hits[:RERANK_DEPTH]]))
+            scores = dict((pk, score) for score, pk in hits)
+            matched = base.filter(pk__in=scores)  # the database has the last word on live, public, locale
+        else:
+            scores, matched = None, base
+        facet_sets.append(facet_counts(matched, filters, FACETS))
+        allowed = matched.filter(pk__in=matched.filter(filter_q(filters, model=model)).values("pk"))
+        if scores is None:
+            ranked.extend((None, title, type_name, pk) for pk, title in allowed.values_list("pk", "title"))
+        else:
+            ranked.extend((scores[pk], "", type_name, pk) for pk in allowed.values_list("pk", flat=True))
+
+    if tokens:
+        ranked.sort(key=lambda row: (-row[0], row[3]))
+    else:
+        ranked.sort(key=lambda row: (row[1].casefold(), row[3]))
+    window = ranked[params.offset : params.offset + params.limit]
+    hits = _load_hits(window, models, terms)
+    suggestion = _suggestion(terms) if tokens and not ranked else ""
+    facets = _labelled(merge_facets(*facet_sets) if facet_sets else {facet: [] for facet in FACETS})
+    return SearchResult(count=len(ranked), hits=hits, facets=facets, terms=terms, suggestion=suggestion)
+
+
+def _labelled(facets):
+    """Facet labels follow the answer's language (taxonomy labels are read under `override`)."""
+    return {facet: [dict(option, label=str(option["label"])) for option in facets.get(facet, [])] for facet in FACETS}
+
+
+def _load_hits(window, models, terms):
+    by_type = {}
+    for _score, _title, type_name, pk in window:
+        by_type.setdefault(type_name, []).append(pk)
+    pages = {}
+    for type_name, pks in by_type.items():
+        queryset = models[type_name].objects.filter(pk__in=pks).select_related("locale", "alias_of__locale")
+        pages.update({(type_name, page.pk): page for page in queryset})
+    hits = []
+    for score, _title, type_name, pk in window:
+        page = pages[(type_name, pk)]
+        hits.append(SearchHit(type=type_name, page=page, score=score, snippet=snippet(page, terms)))
+    return hits
+
+
+def _suggestion(terms):
+    """'Did you mean': the query with each unknown word replaced by its best known correction."""
+    words = [term.corrections[0] if term.corrections else term.text for term in terms]
+    suggestion = " ".join(words)
+    original = " ".join(term.text for term in terms)
+    return suggestion if suggestion.casefold() != original.casefold() else ""
