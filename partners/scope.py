@@ -48,6 +48,10 @@ class Scope:
             return page.organiser_id in self.institution_ids
         return False
 
+    @property
+    def reviews_anything(self):
+        return self.everything or bool(self.region_ids or self.all_regions or self.institution_keys)
+
     def may_edit(self, page):
         return self.translator or self.covers(page)
 
@@ -98,8 +102,3 @@ def _scope_from_groups(user):
         institution_keys=keys,
         institution_ids=frozenset(ids),
     )
-
-
-def forget_scope(user):
-    if hasattr(user, SCOPE_CACHE):
-        delattr(user, SCOPE_CACHE)

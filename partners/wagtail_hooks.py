@@ -78,6 +78,9 @@ def publish_within_scope_only(request, page):
     if page.live and page.live_revision_id is None:
         # The create view adds a new page as live and publishes it afterwards: keep it a draft.
         type(page).objects.filter(pk=page.pk).update(live=False, has_unpublished_changes=True)
+    if page.get_workflow() is None:
+        messages.error(request, _("You may not publish this page. Your changes were saved as a draft."))
+        return redirect("wagtailadmin_explore", page.get_parent().pk)
     submit_for_review(page, request.user)
     reviewers = ", ".join(partner.name for partner in responsible_partners(page)) or _("Moderators")
     messages.warning(
@@ -86,20 +89,6 @@ def publish_within_scope_only(request, page):
           "review to: %(partners)s.") % {"partners": reviewers},
     )  # fmt: skip
     return redirect("wagtailadmin_explore", page.get_parent().pk)
-
-
-@hooks.register("before_bulk_action")
-def bulk_publish_within_scope_only(request, action_type, objects, action_class_instance):
-    """Bulk publish goes live with each page's latest draft, which may sit in another region."""
-    if action_type != "publish":
-        return None
-    for page in objects:
-        if not page.get_latest_revision_as_object().permissions_for_user(request.user).can_publish():
-            messages.error(
-                request, _("'%(title)s' may not be published by you.") % {"title": page.get_admin_display_title()}
-            )
-            return redirect("wagtailadmin_home")
-    return None
 
 
 @hooks.register("before_edit_page", order=-100)

@@ -65,6 +65,8 @@ class RegionalReviewTask(Task):
         scope = scope_for(user)
         if user.is_superuser or scope.everything:
             return states
+        if not scope.reviews_anything:
+            return TaskState.objects.none()
         # The revision under review decides (a draft may have moved the listing to another region).
         queued = [state.pk for state in states.select_related("revision") if scope.queues(state.revision.as_object())]
         return TaskState.objects.filter(pk__in=queued)

@@ -139,6 +139,8 @@ class ApprovalTests(ReviewTestCase):
         self.client.post(url, edit_form_data(admin, self.chemnitz, region=str(self.liberec.region_id)))
         self.assertEqual(self.client.get(url).status_code, 200)  # the moved draft can still be opened and undone
         self.client.post(url, edit_form_data(admin, self.chemnitz, **{"action-publish": "1"}))
+        bulk_publish = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
+        self.client.post(f"{bulk_publish}?id={self.chemnitz.pk}")
         self.assertEqual(self.fresh(self.chemnitz).region.code, "DED41")  # not published into Liberec
         with self.captureOnCommitCallbacks(execute=True):
             self.client.post(url, edit_form_data(admin, self.chemnitz, **{"action-submit": "1"}))
