@@ -20,6 +20,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("e/", include("events.urls")),  # short promotion links, outside the language prefixes
 ]
 
 if settings.DEBUG:
