@@ -29,3 +29,23 @@ def too_many_requests(request, retry_after=600):
     response = render(request, "429.html", status=429)
     response["Retry-After"] = str(retry_after)
     return response
+
+
+LOCKOUT = (5, 15 * 60)  # failed sign-ins per user name before it is locked, and for how long
+
+
+def _lockout_key(username):
+    return "lockout:" + hashlib.sha256(username.strip().casefold().encode()).hexdigest()
+
+
+def record_failed_login(username):
+    key = _lockout_key(username)
+    if not cache.add(key, 1, timeout=LOCKOUT[1]):
+        try:
+            cache.incr(key)
+        except ValueError:
+            cache.add(key, 1, timeout=LOCKOUT[1])
+
+
+def is_locked_out(username):
+    return bool(username) and (cache.get(_lockout_key(username)) or 0) >= LOCKOUT[0]

@@ -39,3 +39,21 @@ def test_robots_and_sitemap(client):
     sitemap = client.get("/sitemap.xml").content.decode()
     assert "<loc>http://testserver/cs/privacy/</loc>" in sitemap
     assert 'hreflang="de"' in sitemap
+
+
+def test_api_404_is_not_redirected_into_a_language(client):
+    response = client.get("/api/v3/no-such-endpoint/")
+    assert response.status_code == 404
+
+
+def test_admin_sign_in_locks_a_user_name_after_failed_attempts(client):
+    from django.core.cache import cache
+
+    cache.clear()
+    for _ in range(5):
+        response = client.post("/admin/login/", {"username": "ihk-editor", "password": "wrong"})
+        assert response.status_code == 200
+    locked = client.post("/admin/login/", {"username": "ihk-editor", "password": "wrong"})
+    assert locked.status_code == 429
+    assert client.post("/admin/login/", {"username": "someone-else", "password": "x"}).status_code == 200
+    cache.clear()
