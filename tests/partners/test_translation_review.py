@@ -3,6 +3,7 @@
 from django.core import mail
 from django.urls import resolve, reverse
 
+from partners.services import submit_for_review
 from partners.translations import is_out_of_date, translation_of
 from partners.views.translations import ReviewedSubmitPageTranslationView, ReviewedUpdateTranslationsView
 
@@ -90,6 +91,18 @@ class OutOfDateTests(TranslationTestCase):
         self.assertFalse(is_out_of_date(translation))
         self.change_source("Nový název firmy")
         self.assertTrue(is_out_of_date(translation))
+
+    def test_approving_a_change_to_the_czech_listing_marks_the_german_translation_out_of_date(self):
+        draft = self.liberec.get_latest_revision_as_object()
+        draft.title = "Nový název po kontrole"
+        with self.captureOnCommitCallbacks(execute=True):
+            draft.save_revision(user=self.users["sme"])
+            submit_for_review(self.liberec, self.users["sme"])
+        task_state = self.fresh(self.liberec).current_workflow_task_state
+        url = reverse("wagtailadmin_pages:workflow_action", args=[self.liberec.pk, "approve", task_state.pk])
+        self.as_user("editor_out_of_region", "post", url)  # the MAS Český sever editor approves
+        self.assertEqual(self.fresh(self.liberec).title, "Nový název po kontrole")  # live in Czech
+        self.assertTrue(is_out_of_date(translation_of(self.german)))
 
     def test_editors_show_the_state_and_offer_the_sync(self):
         self.change_source("Nový název firmy")
