@@ -11,8 +11,10 @@ would never run; the server runs those a request registered right after that req
 Django's `close_old_connections` is kept off while the server is in use, as the test client does, since it
 would close the shared connection in the middle of the test's transaction.
 
-Playwright's sync API keeps an asyncio loop running in the main thread while a browser is open, and Django
-refuses ORM calls from such a thread unless DJANGO_ALLOW_ASYNC_UNSAFE is set: it is, only while a browser is open.
+Playwright's sync API keeps an asyncio loop running in the main thread while a browser is open. Django then
+refuses ORM calls unless DJANGO_ALLOW_ASYNC_UNSAFE is set (it is, only while a browser is open), and its
+connection registry (asgiref's Local) hands the main thread another connection object than before the browser
+started: so each test gives the server the connection it actually uses (`LiveSite.share`).
 """
 
 import datetime as dt
@@ -95,47 +97,27 @@ def site_corpus(django_db_setup, django_db_blocker):
             call_command("import_directory", str(data_file("directory-corpus.json")), verbosity=0)
 
 
-class CommitHooksAfterEachRequest:
-    """WSGI wrapper: run the on_commit callbacks a request registered once it is answered (see the docstring)."""
-
-    def __init__(self, application):
-        self.application = application
-
-    def __call__(self, environ, start_response):
-        from django.db import connection
-
-        before = {id(hook) for hook in connection.run_on_commit}
-        result = self.application(environ, start_response)
-        done = set(before)
-        while pending := [hook for hook in connection.run_on_commit if id(hook) not in done]:
-            for hook in pending:
-                done.add(id(hook))
-                hook[1]()
-        return result
-
-
 class LiveSite:
     """Django's LiveServerThread on 127.0.0.1 (a free port, static files included), answering one request at a
-    time on the main thread's database connection."""
+    time on the test's own database connections, which each test hands over with `share()`."""
 
     def __init__(self):
         from django.contrib.staticfiles.handlers import StaticFilesHandler
         from django.core.servers.basehttp import WSGIServer
-        from django.db import connections
         from django.test.testcases import LiveServerThread, QuietWSGIRequestHandler
+
+        site = self
+        self.shared = {}
 
         class SandboxServer(WSGIServer):
             def set_app(self, application):
-                super().set_app(CommitHooksAfterEachRequest(application))
+                super().set_app(site.wsgi_wrapper(application))
 
         class SandboxThread(LiveServerThread):
             def _create_server(self, connections_override=None):
                 return SandboxServer((self.host, self.port), QuietWSGIRequestHandler, allow_reuse_address=False)
 
-        self.connections = {alias: connections[alias] for alias in connections}
-        for connection in self.connections.values():
-            connection.inc_thread_sharing()
-        self.thread = SandboxThread("127.0.0.1", StaticFilesHandler, connections_override=self.connections, port=0)
+        self.thread = SandboxThread("127.0.0.1", StaticFilesHandler, port=0)
         self.thread.daemon = True
         self.thread.start()
         self.thread.is_ready.wait()
@@ -143,13 +125,50 @@ class LiveSite:
             raise self.thread.error
         self.url = f"http://127.0.0.1:{self.thread.port}"
 
+    def share(self):
+        """Serve the coming requests on the calling test's connections (inside its transaction)."""
+        from django.db import connections
+
+        self.unshare()
+        self.shared = {alias: connections[alias] for alias in connections}
+        for connection in self.shared.values():
+            connection.inc_thread_sharing()
+
+    def unshare(self):
+        for connection in self.shared.values():
+            connection.dec_thread_sharing()
+        self.shared = {}
+
+    def wsgi_wrapper(self, application):
+        """Each request runs on the shared connections; then the on_commit callbacks it registered run."""
+
+        def serve(environ, start_response):
+            from django.db import connection, connections
+
+            shared = dict(self.shared)
+            for alias, borrowed in shared.items():
+                connections[alias] = borrowed
+            try:
+                before = {id(hook) for hook in connection.run_on_commit}
+                result = application(environ, start_response)
+                done = set(before)
+                while pending := [hook for hook in connection.run_on_commit if id(hook) not in done]:
+                    for hook in pending:
+                        done.add(id(hook))
+                        hook[1]()
+                return result
+            finally:
+                for alias in shared:  # the test's connections stay the test's: never closed by this thread
+                    del connections[alias]
+
+        return serve
+
     def stop(self):
+        self.unshare()
         if hasattr(self.thread, "httpd"):
             self.thread.httpd.shutdown()
             self.thread.httpd.server_close()
         self.thread.join()
-        for connection in self.connections.values():
-            connection.dec_thread_sharing()
 
 
 @pytest.fixture(scope="session")
@@ -205,6 +224,7 @@ def new_page(request, browser, live_site):
     """Factory for browser pages (own context each: cookies, language); failures leave screenshots and HTML of
     every page in test-artifacts/browser/. Requests to hosts other than the live server are refused and listed
     in `tab.foreign_requests`."""
+    live_site.share()
     contexts = []
 
     def make(locale="de-DE"):
@@ -238,6 +258,7 @@ def new_page(request, browser, live_site):
                 print(f"\nno screenshot for {request.node.nodeid}: {error}")
     for context, _tab in contexts:
         context.close()
+    live_site.unshare()
 
 
 @pytest.fixture
