@@ -49,7 +49,7 @@ class RegistrationForm(forms.Form):
     homepage = forms.CharField(label=_("Leave this field empty"), required=False)
     token = forms.CharField(widget=forms.HiddenInput, required=False)
     # The promotion link the visitor came through (no cookie: it travels in the page's URL and this field).
-    via = forms.CharField(widget=forms.HiddenInput, required=False, max_length=32)
+    via = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -59,6 +59,9 @@ class RegistrationForm(forms.Form):
 
     def clean_name(self):
         return " ".join(self.cleaned_data["name"].split())  # no line breaks: the name ends up in e-mail headers
+
+    def clean_via(self):
+        return self.cleaned_data["via"].strip().lower()[:32]  # an unknown code is simply not counted
 
     def clean_company(self):
         return " ".join(self.cleaned_data["company"].split())

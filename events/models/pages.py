@@ -3,6 +3,7 @@
 import datetime as dt
 from zoneinfo import ZoneInfo
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -196,6 +197,16 @@ class EventPage(RoutablePageMixin, BasePage):
         verbose_name = _("event")
         verbose_name_plural = _("events")
         ordering = ["start"]
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start and self.end and self.end < self.start:
+            errors["end"] = _("The event cannot end before it starts.")
+        if self.registration_deadline and self.end and self.registration_deadline > self.end:
+            errors["registration_deadline"] = _("The registration deadline must be before the end of the event.")
+        if errors:
+            raise ValidationError(errors)
 
     # ------------------------------------------------------------------ facts
     @property

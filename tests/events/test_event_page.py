@@ -89,3 +89,13 @@ EVENT_SLUGS = [
     "sommerforum-energie-vogtland-egerland-2027",
     "infoveranstaltung-interreg-pirna-2026",
 ]
+
+
+def test_editors_cannot_save_an_event_that_ends_before_it_starts():
+    from django.core.exceptions import ValidationError
+
+    page = event(DRESDEN_WORKSHOP)
+    page.end = page.start - dt.timedelta(hours=1)
+    with pytest.raises(ValidationError) as error:
+        page.full_clean()
+    assert "end" in error.value.message_dict

@@ -17,6 +17,7 @@ from .helpers import (
     event,
     form_token,
     post_registration,
+    registration_data,
 )
 
 pytestmark = pytest.mark.django_db
@@ -205,3 +206,12 @@ def test_rate_limit_answers_429_in_the_visitors_language(client):
 def test_get_on_the_register_route_goes_back_to_the_form(client):
     response = client.get(f"/de/events/{DRESDEN_WORKSHOP}/register/")
     assert response.status_code == 302 and response["Location"].endswith("#registration")
+
+
+def test_odd_hidden_values_never_break_the_form(client):
+    url = f"/de/events/{DRESDEN_WORKSHOP}/register/"
+    response = client.post(url, registration_data(via="x" * 500, language="xx"))
+    assert response.status_code == 200  # the language choice is explained, nothing else fails
+    assert 'aria-invalid="true"' in response.content.decode()
+    assert post_registration(client, via="x" * 500).status_code == 302
+    assert _registrations().get().promotion_link is None
