@@ -71,3 +71,134 @@ def test_visitor_from_a_promotion_link_registers_and_gets_the_confirmation(new_p
     [confirmation] = [message for message in mail.outbox if "jana@odberatel.example" in message.to]
     assert event.localized_for("cs").title in confirmation.subject
     assert any(name.endswith(".ics") for name, _content, _type in confirmation.attachments)
+
+
+SEARCH_QUERY = "lisování plastů"
+PLASTICS = ("kunststoff", "spritzguss", "spritzgieß", "plast", "vstřik", "injection")
+
+
+def mentions_plastics(text):
+    return any(word in text.lower() for word in PLASTICS)
+
+
+def test_czech_visitor_finds_a_saxon_supplier_and_writes_to_it(new_page):
+    from directory.models import CompanyPage, ContactMessage
+
+    page = new_page(locale="cs-CZ")
+    page.goto("/cs/")
+    page.get_by_role("search").get_by_role("searchbox").fill(SEARCH_QUERY)
+    page.get_by_role("search").get_by_role("button").first.click()
+    page.wait_for_url("**/cs/search/**")
+    assert page.locator("#results-heading").inner_text().split()[0] != "0"
+
+    # Saxony: the German side of the programme area; every German listing in the directory is Saxon.
+    page.locator(".filters input[name=country][value=DE]").check()
+    page.locator(".filters button[type=submit]").click()
+    page.wait_for_url("**country=DE**")
+    # Like a person, pick the first company among the top five whose title or snippet shows it works plastics.
+    results = page.locator("ol.results > li").all()[:5]
+    plastics = [item for item in results if "Firma" in item.inner_text() and mentions_plastics(item.inner_text())]
+    assert plastics, "no plastics company among the first five German results: " + " / ".join(
+        item.inner_text().split("\n")[0] for item in results
+    )
+    plastics[0].get_by_role("link").click()
+    page.wait_for_url("**/cs/directory/**")
+    shown_at = time.monotonic()
+
+    slug = page.url.rstrip("/").split("/")[-1]
+    company = CompanyPage.objects.get(slug=slug, locale__language_code="cs")
+    assert company.country == "DE" and company.region.code.startswith("DED"), (slug, company.region)
+    assert mentions_plastics(page.locator("main").inner_text()), f"{slug} does not look like a plastics firm"
+    assert "Německo" in page.locator("dl.facts").inner_text()
+    if company.is_untranslated_alias():
+        assert page.locator(".description").get_attribute("lang") == "de"
+
+    form = page.locator("#contact form")
+    form.locator("[name=name]").fill("Petr Svoboda")
+    form.locator("[name=email]").fill("petr.svoboda@nakup-plasty.example")
+    form.locator("[name=company]").fill("Nákup Plasty s.r.o.")
+    form.locator("[name=message]").fill("Dobrý den, hledáme dodavatele vstřikovaných dílů z PA6, cca 20 000 ks ročně.")
+    form.locator("[name=consent]").check()
+    wait_until_filled_like_a_person(shown_at)
+    form.get_by_role("button").click()
+
+    page.locator("#contact [role=status]").wait_for()
+    message = ContactMessage.objects.get(sender_email="petr.svoboda@nakup-plasty.example")
+    assert message.page_id == company.pk and message.language == "cs" and message.delivered
+    [mail_to_company] = [m for m in mail.outbox if m.reply_to == ["petr.svoboda@nakup-plasty.example"]]
+    assert "vstřikovaných" in mail_to_company.body
+
+
+def focus_is_visible(page):
+    return page.evaluate(
+        """() => {
+            const element = document.activeElement;
+            if (!element || element === document.body) return false;
+            const style = getComputedStyle(element);
+            const box = element.getBoundingClientRect();
+            const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0;
+            return (outline || style.boxShadow !== "none") && box.width > 0 && box.height > 0;
+        }"""
+    )
+
+
+def tab_to(page, selector, limit=250):
+    """Press Tab until `selector` has the focus; every stop on the way must show where the focus is."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement.matches(s)", selector):
+            assert focus_is_visible(page), f"{selector} has the focus but shows no focus indicator"
+            return
+        assert focus_is_visible(page), "a focus stop shows no focus indicator: " + page.evaluate(
+            "() => document.activeElement.outerHTML.slice(0, 200)"
+        )
+    raise AssertionError(f"{selector} cannot be reached with the Tab key")
+
+
+def test_keyboard_only_search_and_registration(new_page):
+    from events.models import Registration
+
+    page = new_page(locale="cs-CZ")
+    page.goto("/cs/")
+
+    # The first Tab shows the skip link, and Enter takes the focus to the content.
+    page.keyboard.press("Tab")
+    skip = page.locator(".skip-link")
+    assert page.evaluate("() => document.activeElement.classList.contains('skip-link')")
+    assert skip.bounding_box()["x"] >= 0, "the skip link stays off screen when focused"
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.id") == "main"
+
+    tab_to(page, "input[type=search]")
+    page.keyboard.type(SEARCH_QUERY)
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/cs/search/**")
+
+    tab_to(page, ".filters input[name=country][value=DE]")
+    page.keyboard.press("Space")
+    tab_to(page, ".filters button[type=submit]")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**country=DE**")
+    tab_to(page, "ol.results > li a")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/cs/directory/**")
+    assert page.locator("h1").inner_text()
+
+    page.goto(f"/cs/events/{REGISTRATION_EVENT}/")
+    shown_at = time.monotonic()
+    tab_to(page, "#registration [name=name]")
+    page.keyboard.type("Eva Dvořáková")
+    tab_to(page, "#registration [name=company]")
+    page.keyboard.type("Klávesnice s.r.o.")
+    tab_to(page, "#registration [name=email]")
+    page.keyboard.type("eva@klavesnice.example")
+    tab_to(page, "#registration [name=consent]")
+    page.keyboard.press("Space")
+    assert page.locator("#registration [name=consent]").is_checked()
+    tab_to(page, "#registration button[type=submit]")
+    wait_until_filled_like_a_person(shown_at)
+    page.keyboard.press("Enter")
+
+    page.locator("#registration [role=status]").wait_for()
+    assert Registration.objects.filter(email="eva@klavesnice.example").exists()
+    assert any("eva@klavesnice.example" in message.to for message in mail.outbox)
