@@ -186,6 +186,10 @@ class CompanyPage(ContactableMixin, ListingPage):
         index.SearchField("ico"),
         index.SearchField("vat_id"),
         index.AutocompleteField("legal_name"),
+        # The admin's listing search autocompletes: partners find a company by IČO, VAT id or town too.
+        index.AutocompleteField("ico"),
+        index.AutocompleteField("vat_id"),
+        index.AutocompleteField("city"),
         index.FilterField("country"),
         index.FilterField("size"),
         index.FilterField("is_verified"),

@@ -140,6 +140,9 @@ class GlossaryConcept(index.Indexed, models.Model):
     panels = [FieldPanel("key"), FieldPanel("industry"), FieldPanel("terms_de"), FieldPanel("terms_cs"), FieldPanel("terms_en")]
     search_fields = [
         index.SearchField("key"),
+        index.SearchField("terms_de"),
+        index.SearchField("terms_cs"),
+        index.SearchField("terms_en"),
         index.AutocompleteField("terms_de"),
         index.AutocompleteField("terms_cs"),
         index.AutocompleteField("terms_en"),

@@ -198,6 +198,12 @@ class EventPage(RoutablePageMixin, BasePage):
         verbose_name_plural = _("events")
         ordering = ["start"]
 
+    def permissions_for_user(self, user):
+        # Partner editors act on the events their own organisation organises (partners/permissions.py).
+        from partners.permissions import PartnerPagePermissionTester
+
+        return PartnerPagePermissionTester(user, self)
+
     def clean(self):
         super().clean()
         errors = {}

@@ -10,6 +10,13 @@ from modelsearch.backends import elasticsearch8, elasticsearch9, opensearch2, op
 
 def _refreshing(index_class):
     class RefreshingIndex(index_class):
+        def refresh(self):
+            try:
+                super().refresh()
+            except Exception as error:  # an index that does not exist yet has nothing to refresh
+                if getattr(error, "status_code", None) != 404:
+                    raise
+
         def add_item(self, item):
             super().add_item(item)
             self.refresh()
