@@ -3,6 +3,7 @@
 Everything the journeys write is rolled back with the test (see conftest.py); mails land in Django's locmem outbox.
 """
 
+import re
 import time
 
 import pytest
@@ -10,6 +11,12 @@ from django.core import mail
 from django.core.cache import cache
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+
+SME_EMAIL = "jednatel@nova-dilna.example"
+SME_PASSWORD = "Nova-Dilna-Heslo-2026"
+REVIEWER_PASSWORD = "Mas-Cesky-Sever-2026!"
+NEW_LISTING = "Nová Dílna Liberec s.r.o."
+NEW_DESCRIPTION = "Frézujeme a soustružíme díly z hliníku a oceli pro strojírenství v Libereckém kraji."
 
 FORM_FILL_SECONDS = 3.3  # contact and registration forms drop submissions made within 3 s of showing the form
 REGISTRATION_EVENT = "workshop-umsatzsteuer-zoll-2027"  # Dresden, 21 Jan 2027; open on the harness clock
@@ -202,3 +209,92 @@ def test_keyboard_only_search_and_registration(new_page):
     page.locator("#registration [role=status]").wait_for()
     assert Registration.objects.filter(email="eva@klavesnice.example").exists()
     assert any("eva@klavesnice.example" in message.to for message in mail.outbox)
+
+
+def partners_app_is_installed():
+    from django.apps import apps
+
+    return apps.is_installed("partners") and apps.is_installed("accounts")
+
+
+def test_sme_signs_up_creates_its_listing_and_the_partner_publishes_it(new_page):
+    if not partners_app_is_installed():
+        pytest.skip("SME journey: the accounts and partners apps are not installed yet")
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from directory.models import CompanyPage, Region
+    from partners.setup import setup_partners
+
+    setup_partners()
+    reviewer = get_user_model().objects.create_user(
+        "mas-reviewer", "reviewer@mas-cesky-sever.example", REVIEWER_PASSWORD, preferred_language="cs"
+    )
+    reviewer.groups.add(Group.objects.get(name="MAS Český sever"))  # the partner for Liberecký kraj (CZ051)
+
+    # 1. Sign up in Czech, with consent, and confirm the address from the e-mail.
+    sme = new_page(locale="cs-CZ")
+    sme.goto("/cs/account/signup/")
+    form = sme.locator("main form")
+    form.locator("[name=email]").fill(SME_EMAIL)
+    for name in ("password1", "password2"):
+        if form.locator(f"[name={name}]").count():
+            form.locator(f"[name={name}]").fill(SME_PASSWORD)
+    form.locator("[name=consent]").check()
+    form.locator("button[type=submit]").click()
+    sme.wait_for_load_state()
+    [confirmation] = [message for message in mail.outbox if SME_EMAIL in message.to]
+    sme.goto(re.search(r"https?://[^/\s]+(/cs/account/confirm-email/\S+/)", confirmation.body).group(1))
+    sme.locator("main form button[type=submit]").click()
+    sme.wait_for_load_state()
+    if "/account/login/" in sme.url or sme.locator("main [name=password]").count():
+        sme.goto("/cs/account/login/")
+        sme.locator("[name=login]").fill(SME_EMAIL)
+        sme.locator("[name=password]").fill(SME_PASSWORD)
+        sme.locator("main form button[type=submit]").click()
+        sme.wait_for_url("**/cs/account/")
+
+    # 2. Create the listing, complete the profile and send it for review.
+    sme.goto("/cs/account/companies/new/")
+    form = sme.locator("main form")
+    form.locator("[name=title]").fill(NEW_LISTING)
+    form.locator("[name=language]").select_option("cs")
+    form.locator("[name=country]").select_option("CZ")
+    form.locator("[name=region]").select_option(str(Region.objects.get(code="CZ051").pk))
+    form.locator("[name=city]").fill("Liberec")
+    form.locator("button[type=submit]").click()
+    sme.wait_for_url("**/edit/")
+    sme.locator("[name=profile-description_text]").fill(NEW_DESCRIPTION)
+    sme.locator("main form button[type=submit]").last.click()  # offers and needs stay empty, as a person may
+    sme.wait_for_load_state()
+    invalid = [element.get_attribute("name") for element in sme.locator("[aria-invalid=true]").all()]
+    assert not invalid, f"saving the profile was refused; fields marked invalid: {invalid}"
+    listing = CompanyPage.objects.get(title=NEW_LISTING)
+    assert not listing.live and listing.current_workflow_task is not None
+    assert sme.goto(f"/cs/directory/{listing.slug}/").status == 404
+
+    # 3. The partner responsible for the region approves in the admin.
+    admin = new_page(locale="cs-CZ")
+    admin.goto("/admin/login/")
+    admin.locator("[name=username]").fill("mas-reviewer")
+    admin.locator("[name=password]").fill(REVIEWER_PASSWORD)
+    admin.locator("main form button[type=submit], form button[type=submit]").first.click()
+    admin.wait_for_url("**/admin/")
+    admin.goto(f"/admin/pages/{listing.pk}/edit/")
+    approve = admin.locator("footer [data-workflow-action-name=approve]").first
+    if not approve.is_visible():
+        admin.locator("footer [data-w-dropdown-target=toggle]").first.click()
+    approve.click()
+    admin.wait_for_url(f"**/admin/pages/{listing.get_parent().pk}/")
+
+    # 4. Live in Czech and, as the source text with its label, in German.
+    listing.refresh_from_db()
+    assert listing.live
+    for language, label in (("cs", None), ("de", "Nur auf Tschechisch verfügbar")):
+        response = sme.goto(f"/{language}/directory/{listing.slug}/")
+        assert response.status == 200, language
+        assert sme.locator("h1").inner_text() == NEW_LISTING
+        description = sme.locator(".description")
+        assert NEW_DESCRIPTION in description.inner_text() and description.get_attribute("lang") == "cs"
+        if label:
+            assert label in sme.locator(".notice").inner_text()
