@@ -27,12 +27,16 @@ class ItemForm(forms.Form):
 
 
 class OfferForm(ItemForm):
-    kind = forms.ChoiceField(label=_("Kind"), choices=[("product", _("Product")), ("service", _("Service"))])
+    # The initial kind is what a browser submits for an untouched empty row: such a row stays "unchanged"
+    # and is skipped, instead of failing for its missing title.
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=[("product", _("Product")), ("service", _("Service"))], initial="product"
+    )
     field_order = ["kind", "title", "text", "block_id"]
 
 
 class NeedForm(ItemForm):
-    kind = forms.ChoiceField(label=_("What is wanted"), choices=NEED_KINDS)
+    kind = forms.ChoiceField(label=_("What is wanted"), choices=NEED_KINDS, initial=NEED_KINDS[0][0])
     field_order = ["kind", "title", "text", "block_id"]
 
 
