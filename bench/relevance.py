@@ -46,7 +46,9 @@ def run(queries):
     rows = []
     for item in queries:
         started = time.perf_counter()
-        response = client.get("/api/v3/directory/search/", {"q": item["query"], "lang": item["query_language"], "limit": K})
+        response = client.get(
+            "/api/v3/directory/search/", {"q": item["query"], "lang": item["query_language"], "limit": K}
+        )
         elapsed = time.perf_counter() - started
         assert response.status_code == 200, (item, response.content[:300])
         slugs = [hit["slug"] for hit in response.json()["items"]]
@@ -94,7 +96,9 @@ def main():
     finally:
         connection.creation.destroy_test_db(name, verbosity=0)
     backend = settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"].rsplit(".", 1)[-1]
-    print(f"\nRelevance on {connection.vendor} + {backend} ({len(queries)} queries, corpus load {load_seconds:.0f} s)\n")
+    print(
+        f"\nRelevance on {connection.vendor} + {backend} ({len(queries)} queries, corpus load {load_seconds:.0f} s)\n"
+    )
     text, _recall = table(rows)
     print(text)
     misses = [row for row in rows if row["recall"] < 1]

@@ -24,9 +24,7 @@ def form_token():
 
 class ContactForm(forms.Form):
     name = forms.CharField(label=_("Your name"), max_length=120)
-    email = forms.EmailField(
-        label=_("Your e-mail address"), help_text=_("The company replies to this address.")
-    )
+    email = forms.EmailField(label=_("Your e-mail address"), help_text=_("The company replies to this address."))
     company = forms.CharField(label=_("Your company"), max_length=200, required=False)
     message = forms.CharField(label=_("Your message"), widget=forms.Textarea(attrs={"rows": 6}), max_length=5000)
     consent = forms.BooleanField(

@@ -47,9 +47,7 @@ class CompanyFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["industry"].choices = [
-            (i.code, f"{i.code} – {i.label}") for i in Industry.objects.all()
-        ]
+        self.fields["industry"].choices = [(i.code, f"{i.code} – {i.label}") for i in Industry.objects.all()]
         self.fields["region"].choices = [(r.code, r.label) for r in Region.objects.all()]
         self.fields["certification"].choices = [(c.code, c.label) for c in Certification.objects.all()]
         self.fields["language"].choices = [(lang.code, lang.label) for lang in Language.objects.all()]
@@ -152,7 +150,11 @@ def _count(facet, ids, model=CompanyPage):
     if facet == "region":
         rows = Region.objects.filter(pk__in=model.objects.filter(pk__in=ids).values("region"))
         counts = dict(
-            model.objects.filter(pk__in=ids).order_by().values_list("region").annotate(n=Count("pk")).values_list("region", "n")
+            model.objects.filter(pk__in=ids)
+            .order_by()
+            .values_list("region")
+            .annotate(n=Count("pk"))
+            .values_list("region", "n")
         )
         return sorted(
             ({"value": r.code, "label": r.label, "count": counts.get(r.pk, 0)} for r in rows),
@@ -165,7 +167,11 @@ def _count(facet, ids, model=CompanyPage):
     }[facet]
     rows = model.objects.filter(pk__in=ids).order_by().values_list(field).annotate(n=Count("pk")).order_by("-n")
     return [
-        {"value": ("true" if value else "false") if facet == "verified" else value, "label": str(labels.get(value, value)), "count": n}
+        {
+            "value": ("true" if value else "false") if facet == "verified" else value,
+            "label": str(labels.get(value, value)),
+            "count": n,
+        }
         for value, n in rows
         if value not in ("", None)
     ]

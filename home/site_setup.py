@@ -43,7 +43,9 @@ def ensure_home_pages(locales):
     if home is None:
         # Wagtail's first migration leaves a "Welcome" page; our home page takes its place.
         Page.objects.filter(depth=2, content_type__model="page").delete()
-        home = root.add_child(instance=HomePage(slug="home", locale=default, **demo_content.HOME[default.language_code]))
+        home = root.add_child(
+            instance=HomePage(slug="home", locale=default, **demo_content.HOME[default.language_code])
+        )
         _publish(home)
     homes = {default.language_code: home}
     for code, locale in locales.items():
@@ -89,7 +91,9 @@ def ensure_standard_pages(homes, locales):
         for code, locale in locales.items():
             if code != default_code and page.get_translation_or_none(locale) is None:
                 title, intro, paragraphs = texts[code]
-                _translation(page, locale, title=title, intro=intro, body=[("paragraph", f"<p>{p}</p>") for p in paragraphs])
+                _translation(
+                    page, locale, title=title, intro=intro, body=[("paragraph", f"<p>{p}</p>") for p in paragraphs]
+                )
 
 
 def ensure_site(home, hostname="127.0.0.1", port=8000):

@@ -77,7 +77,9 @@ def directory_search(request, params: Query[SearchQuery]):
     return {
         "count": result.count,
         "items": [_item(hit, request, search_params.lang) for hit in result.hits],
-        "facets": {facet: [dict(o, value=str(o["value"])) for o in options] for facet, options in result.facets.items()},
+        "facets": {
+            facet: [dict(o, value=str(o["value"])) for o in options] for facet, options in result.facets.items()
+        },
         "suggestion": result.suggestion,
     }
 

@@ -10,3 +10,6 @@ class SearchText(models.Model):
     tokens = models.TextField(blank=True)
     terms = models.TextField(blank=True, help_text="Surface words for spelling suggestions")
     updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"search text of page {self.page_id}"

@@ -17,7 +17,9 @@ def suggestions(text, language):
     locale = Locale.objects.filter(language_code=language).first()
     for model in (CompanyPage, InstitutionPage):
         names = model.objects.live().public().filter(locale=locale).values_list("title", flat=True)
-        found.extend(name for name in names if fold(name.lower()).startswith(prefix) or f" {prefix}" in fold(name.lower()))
+        found.extend(
+            name for name in names if fold(name.lower()).startswith(prefix) or f" {prefix}" in fold(name.lower())
+        )
         if len(found) >= LIMIT:
             break
     if len(found) < LIMIT:

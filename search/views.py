@@ -24,7 +24,9 @@ def search_view(request):
         page_number = 1
     result, error = None, None
     query = data.get("q", "")
-    if query or any(data.get(name) for name in ("industry", "region", "country", "size", "certification", "language", "verified")):
+    if query or any(
+        data.get(name) for name in ("industry", "region", "country", "size", "certification", "language", "verified")
+    ):
         params = SearchParams(
             q=query,
             lang=language,

@@ -66,10 +66,12 @@ def search_backend(name, url, index_prefix, refresh_on_write=False):
     refresh_on_write: every write is searchable before the request returns (development, tests).
     """
     if name not in SEARCH_BACKENDS:
-        raise ImproperlyConfigured(
-            f"SEARCH_BACKEND must be one of {', '.join(SEARCH_BACKENDS)}; got {name!r}"
-        )
-    config = {"BACKEND": REFRESHING_BACKENDS[name] if refresh_on_write and name in REFRESHING_BACKENDS else SEARCH_BACKENDS[name]}
+        raise ImproperlyConfigured(f"SEARCH_BACKEND must be one of {', '.join(SEARCH_BACKENDS)}; got {name!r}")
+    config = {
+        "BACKEND": REFRESHING_BACKENDS[name]
+        if refresh_on_write and name in REFRESHING_BACKENDS
+        else SEARCH_BACKENDS[name]
+    }
     if name == "database":
         # Tokens arrive analysed (search/analysis); PostgreSQL must not stem them again.
         config["SEARCH_CONFIG"] = "simple"

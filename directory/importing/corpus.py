@@ -240,7 +240,10 @@ def load_companies(corpus, regions, locales, report, reference_date):
                 ("offer", {"kind": o.get("kind", "product"), "title": o["title"], "text": o.get("text", "")})
                 for o in item.get("offers", [])
             ],
-            needs=[("need", {"kind": n["kind"], "title": n["title"], "text": n.get("text", "")}) for n in item.get("needs", [])],
+            needs=[
+                ("need", {"kind": n["kind"], "title": n["title"], "text": n.get("text", "")})
+                for n in item.get("needs", [])
+            ],
             region=regions.get(item.get("region")),
             phone=_switchboard(item),
             website=item.get("website") or "",

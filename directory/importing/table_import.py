@@ -20,7 +20,11 @@ PAGE_FIELDS = ("legal_form", "street", "postcode", "city", "country", "website",
 def source_pages():
     """The companies as written in their source locale (not aliases, not translations)."""
     pages = CompanyPage.objects.filter(alias_of__isnull=True).select_related("locale", "region")
-    return [page for page in pages.prefetch_related("contact_persons", "industries") if page.locale.language_code == page.source_language]
+    return [
+        page
+        for page in pages.prefetch_related("contact_persons", "industries")
+        if page.locale.language_code == page.source_language
+    ]
 
 
 def record_for(page):
@@ -73,7 +77,9 @@ def create_page(values, slug, warnings, publish):
     if values.get("nace_division"):
         page.industries = list(Industry.objects.filter(code=values["nace_division"]))
     if values.get("email"):
-        page.contact_persons = [ContactPerson(name=values["name"], email=values["email"], phone=values.get("phone") or "")]
+        page.contact_persons = [
+            ContactPerson(name=values["name"], email=values["email"], phone=values.get("phone") or "")
+        ]
     DirectoryIndexPage.objects.get(locale=locale).add_child(instance=page)
     revision = page.save_revision()
     if publish:

@@ -27,4 +27,7 @@ class ContactableMixin(RoutablePageMixin):
                 deliver(self, form, translation.get_language())
             # Bots get the same answer as people, so they learn nothing.
             return redirect(self.get_url(request) + "?sent=1#contact")
-        return self.render(request, context_overrides={"contact_form": form}, )
+        return self.render(
+            request,
+            context_overrides={"contact_form": form},
+        )

@@ -107,7 +107,10 @@ class InstitutionContact(Orderable):
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
 
-    panels = [FieldRowPanel([FieldPanel("name"), FieldPanel("role")]), FieldRowPanel([FieldPanel("email"), FieldPanel("phone")])]
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("role")]),
+        FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("contact person")

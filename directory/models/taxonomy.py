@@ -26,6 +26,9 @@ class MultilingualLabelMixin(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self):
+        return f"{self.code} – {self.label}"
+
     def label_in(self, language):
         return getattr(self, f"label_{language}", "") or self.label_en
 
@@ -36,18 +39,13 @@ class MultilingualLabelMixin(models.Model):
     def all_labels(self):
         return [self.label_de, self.label_cs, self.label_en]
 
-    def __str__(self):
-        return f"{self.code} – {self.label}"
-
 
 class Industry(MultilingualLabelMixin, index.Indexed, models.Model):
     """NACE Rev. 2: sections (letters) and divisions (two digits)."""
 
     SECTION, DIVISION = "section", "division"
     code = models.CharField(_("code"), max_length=8, unique=True)
-    level = models.CharField(
-        _("level"), max_length=10, choices=[(SECTION, _("Section")), (DIVISION, _("Division"))]
-    )
+    level = models.CharField(_("level"), max_length=10, choices=[(SECTION, _("Section")), (DIVISION, _("Division"))])
     parent = models.ForeignKey(
         "self", verbose_name=_("section"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
     )
@@ -105,7 +103,11 @@ class Certification(MultilingualLabelMixin, index.Indexed, models.Model):
     code = models.CharField(_("code"), max_length=32, unique=True)
 
     panels = [FieldPanel("code")] + MultilingualLabelMixin.label_panels
-    search_fields = [index.SearchField("code"), index.AutocompleteField("label_de"), index.AutocompleteField("label_cs")]
+    search_fields = [
+        index.SearchField("code"),
+        index.AutocompleteField("label_de"),
+        index.AutocompleteField("label_cs"),
+    ]
 
     class Meta:
         ordering = ["code"]
@@ -137,7 +139,13 @@ class GlossaryConcept(index.Indexed, models.Model):
     terms_cs = models.TextField(_("Czech terms"), help_text=_("One term per line; the first is the preferred term."))
     terms_en = models.TextField(_("English terms"), help_text=_("One term per line; the first is the preferred term."))
 
-    panels = [FieldPanel("key"), FieldPanel("industry"), FieldPanel("terms_de"), FieldPanel("terms_cs"), FieldPanel("terms_en")]
+    panels = [
+        FieldPanel("key"),
+        FieldPanel("industry"),
+        FieldPanel("terms_de"),
+        FieldPanel("terms_cs"),
+        FieldPanel("terms_en"),
+    ]
     search_fields = [
         index.SearchField("key"),
         index.SearchField("terms_de"),
@@ -153,6 +161,9 @@ class GlossaryConcept(index.Indexed, models.Model):
         verbose_name = _("glossary concept")
         verbose_name_plural = _("glossary")
 
+    def __str__(self):
+        return self.label
+
     def terms_in(self, language):
         return [t.strip() for t in getattr(self, f"terms_{language}", "").splitlines() if t.strip()]
 
@@ -163,6 +174,3 @@ class GlossaryConcept(index.Indexed, models.Model):
     def label(self):
         terms = self.terms_in((translation.get_language() or "de")[:2]) or self.terms_in("en")
         return terms[0] if terms else self.key
-
-    def __str__(self):
-        return self.label

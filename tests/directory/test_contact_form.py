@@ -68,7 +68,9 @@ def test_bad_input_keeps_what_was_typed_with_translated_errors(client):
 
 
 def test_header_injection_fails_cleanly(client):
-    response = _post(client, email="jana@odberatel.example\r\nBcc: victim@example.org", name="Jana\r\nBcc: x@example.org")
+    response = _post(
+        client, email="jana@odberatel.example\r\nBcc: victim@example.org", name="Jana\r\nBcc: x@example.org"
+    )
     assert response.status_code == 200
     assert mail.outbox == []
 

@@ -80,7 +80,7 @@ def test_update_fills_empty_fields_and_reports_differences():
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [(b"", "empty"), (bytes(range(256)) * 4, "binary"), ("Produkt;Preis\nA;B\n".encode(), "Firma, Ort")],
+    [(b"", "empty"), (bytes(range(256)) * 4, "binary"), (b"Produkt;Preis\nA;B\n", "Firma, Ort")],
 )
 def test_malformed_files_are_refused_and_write_nothing(tmp_path, content, message):
     path = tmp_path / "export.csv"

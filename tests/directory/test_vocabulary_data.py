@@ -106,8 +106,11 @@ def test_no_duplicate_terms_within_a_concept_language(glossary):
 
 def test_industry_codes_exist_in_corpus(glossary, corpus):
     codes = {industry["code"] for industry in corpus["industries"]}
-    unknown = [(concept["key"], concept["industry"]) for concept in glossary if "industry" in concept
-               and concept["industry"] not in codes]
+    unknown = [
+        (concept["key"], concept["industry"])
+        for concept in glossary
+        if "industry" in concept and concept["industry"] not in codes
+    ]
     assert not unknown, unknown
 
 
@@ -120,8 +123,9 @@ def test_terms_are_nfc_and_free_of_mojibake(glossary):
 
 
 def test_czech_terms_use_only_czech_letters(glossary):
-    bad = [(concept["key"], term) for concept in glossary for term in concept["terms"]["cs"]
-           if not CZECH_TERM.match(term)]
+    bad = [
+        (concept["key"], term) for concept in glossary for term in concept["terms"]["cs"] if not CZECH_TERM.match(term)
+    ]
     assert not bad, bad
 
 

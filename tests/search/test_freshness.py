@@ -67,7 +67,9 @@ def test_moving_a_page_under_a_private_section_hides_it():
     home = HomePage.objects.get(locale=Locale.get_default())
     members = home.add_child(instance=StandardPage(title="Members", slug="members"))
     PageViewRestriction.objects.create(page=members, restriction_type=PageViewRestriction.LOGIN)
-    notes = home.add_child(instance=StandardPage(title="Notes", slug="notes", body=[("paragraph", "<p>Quetschventile</p>")]))
+    notes = home.add_child(
+        instance=StandardPage(title="Notes", slug="notes", body=[("paragraph", "<p>Quetschventile</p>")])
+    )
 
     def site_search():
         return [p.pk for p in Page.objects.live().public().search("Quetschventile")]
