@@ -250,7 +250,9 @@ class Visitor(HttpUser):
 
 def judge(response, marker):
     """Mark a response: 429 apart, 5xx and missing markers as errors."""
-    if response.status_code == 429:
+    if response.status_code == 0:  # no answer: the client gave up (TIMEOUT_SECONDS) or the connection broke
+        response.failure(f"no answer (timeout): {type(response.error).__name__} {response.error}")
+    elif response.status_code == 429:
         response.success()  # counted apart by Recorder
     elif response.status_code >= 500:
         response.failure(f"server error {response.status_code}")
@@ -275,7 +277,7 @@ class Recorder:
         outcome = "429" if getattr(response, "status_code", None) == 429 else None
         if exception is not None:
             text = str(exception)
-            if "timed out" in text.lower() or "timeout" in type(exception).__name__.lower():
+            if any(word in f"{text} {type(exception).__name__}".lower() for word in ("timeout", "timed out")):
                 outcome = "timeout"
             elif "server error" in text:
                 outcome = "5xx"
