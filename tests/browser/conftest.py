@@ -240,6 +240,12 @@ def new_page(request, browser, live_site):
                 route.abort()
 
         context.route("**/*", only_local)
+        # Content-Security-Policy violations (an inline script or style the policy blocks) are collected.
+        context.add_init_script(
+            "window.__cspViolations = [];"
+            "document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push("
+            "e.violatedDirective + ' ' + (e.blockedURI || 'inline') + ' ' + e.sourceFile + ':' + e.lineNumber));"
+        )
         tab = context.new_page()
         tab.foreign_requests = foreign_requests
         contexts.append((context, tab))

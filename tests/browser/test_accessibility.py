@@ -60,6 +60,7 @@ def test_page_has_no_wcag_violations(page, name, language):
     _scan(page, name, language)
     assert page.locator("img:not([alt])").count() == 0, "an <img> without a text alternative"
     assert page.foreign_requests == [], "the page asked another host for something before any consent"
+    assert page.evaluate("window.__cspViolations") == [], "the Content-Security-Policy blocked part of the page"
 
 
 MAP_PAGES = ["directory listing", "company page", "institution index", "institution page", "event page"]
