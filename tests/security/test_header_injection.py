@@ -72,3 +72,51 @@ def test_injection_in_free_text_stays_in_the_body(client, field):
     assert len(mail.outbox) == 1
     assert_no_injected_header(mail.outbox[0])
     assert "victim@example.org" in mail.outbox[0].body
+
+
+REGISTRATION_URL = "/de/events/workshop-umsatzsteuer-zoll-2027/register/"
+
+
+def registration_data(**overrides):
+    from events.forms import TOKEN_SALT
+
+    data = {
+        "name": "Jana Nováková",
+        "company": "Odběratel s.r.o.",
+        "email": "jana@odberatel.example",
+        "language": "de",
+        "consent": "on",
+        "homepage": "",
+        "token": signing.dumps(time.time() - 30, salt=TOKEN_SALT),
+        "via": "",
+    }
+    data.update(overrides)
+    return data
+
+
+@pytest.fixture
+def registration_open(time_machine):
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    time_machine.move_to(dt.datetime(2026, 12, 1, 10, 0, tzinfo=ZoneInfo("Europe/Berlin")), tick=False)
+
+
+@pytest.mark.parametrize("field", ["name", "company"])
+@pytest.mark.parametrize("value", INJECTIONS)
+def test_injection_in_the_event_registration_never_adds_a_header(
+    client, registration_open, field, value, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(REGISTRATION_URL, registration_data(**{field: value}))
+    assert response.status_code in (200, 302)
+    assert len(mail.outbox) == (1 if response.status_code == 302 else 0)
+    for message in mail.outbox:
+        assert_no_injected_header(message)
+
+
+@pytest.mark.parametrize("value", INJECTIONS)
+def test_injection_in_the_registration_address_is_refused(client, registration_open, value):
+    response = client.post(REGISTRATION_URL, registration_data(email=f"jana@odberatel.example{value[4:]}"))
+    assert response.status_code == 200
+    assert mail.outbox == []
