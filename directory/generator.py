@@ -294,7 +294,9 @@ def generate(count, seed, *, index=True, chunk=2000, log=None):
         from search.signals import index_in_batches
 
         started = time.perf_counter()
-        index_in_batches({CompanyPage: set(pks)})
+        for start in range(0, len(pks), 500):  # one transaction per batch, not one commit per stored document
+            with transaction.atomic():
+                index_in_batches({CompanyPage: set(pks[start : start + 500])})
         index_seconds = time.perf_counter() - started
     return {
         "created": len(pks), "pks": pks, "by_language": by_lang,
