@@ -181,6 +181,8 @@ def test_keyboard_only_search_and_registration(new_page):
     page.keyboard.press("Enter")
     page.wait_for_url("**/cs/search/**")
 
+    tab_to(page, ".filters input[name=type][value=company]")
+    page.keyboard.press("Space")
     tab_to(page, ".filters input[name=country][value=DE]")
     page.keyboard.press("Space")
     tab_to(page, ".filters button[type=submit]")
