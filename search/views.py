@@ -46,6 +46,7 @@ def search_view(request):
         except ParamError as exc:
             error = str(exc)
     pages = (result.count + PER_PAGE - 1) // PER_PAGE if result else 0
+    other_pages = _other_pages(query) if query and page_number == 1 else []
     type_options = []
     if result:
         type_options = [{"value": value, "label": label, "count": None} for value, label in form.fields["type"].choices]
@@ -63,8 +64,19 @@ def search_view(request):
             "pages": pages,
             "querystring": querystring.urlencode(),
             "type_options": type_options,
+            "other_pages": other_pages,
         },
     )
+
+
+def _other_pages(query):
+    """The site's own pages (imprint, privacy, accessibility, easy language) that match, in this language."""
+    from wagtail.models import Locale
+
+    from home.models import StandardPage
+
+    queryset = StandardPage.objects.live().public().filter(locale=Locale.get_active())
+    return list(queryset.search(query)[:5])
 
 
 @require_GET
