@@ -190,8 +190,7 @@ def test_keyboard_only_search_and_registration(new_page):
     page.wait_for_url("**country=DE**")
     tab_to(page, "ol.results > li a")
     page.keyboard.press("Enter")
-    # The best match may be a company or an institution (a plastics cluster): both are listings.
-    page.wait_for_url(re.compile(r".*/cs/(directory|institutions)/[^/]+/$"))
+    page.wait_for_url(re.compile(r".*/cs/directory/[^/]+/$"))  # companies only: the type filter is ticked
     assert page.locator("h1").inner_text()
 
     page.goto(f"/cs/events/{REGISTRATION_EVENT}/")
