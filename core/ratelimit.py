@@ -7,9 +7,12 @@ from django.shortcuts import render
 
 
 def client_ip(request):
-    # Behind the proxy, the left-most X-Forwarded-For entry is the client (the proxy sets it).
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    return forwarded.split(",")[0].strip() or request.META.get("REMOTE_ADDR", "")
+    """The client as our one proxy saw it: the right-most X-Forwarded-For entry, which the proxy appended.
+
+    Entries left of it come from the client and can be forged, so they never count.
+    """
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+    return forwarded[-1] if forwarded else request.META.get("REMOTE_ADDR", "")
 
 
 def hit(scope, request, limit, window_seconds):
