@@ -1,5 +1,7 @@
 """The site search page: the same service as the JSON API, rendered for people (works without JS)."""
 
+import re
+
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import translation
@@ -75,8 +77,12 @@ def _other_pages(query):
 
     from home.models import StandardPage
 
+    # Only words reach the engine: SQLite's full-text syntax rejects stray quotes and operators.
+    words = " ".join(re.findall(r"\w+", query))
+    if not words:
+        return []
     queryset = StandardPage.objects.live().public().filter(locale=Locale.get_active())
-    return list(queryset.search(query)[:5])
+    return list(queryset.search(words)[:5])
 
 
 @require_GET
