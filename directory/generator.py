@@ -12,12 +12,14 @@ only), revisions (latest_revision stays empty, as for a page created without the
 
 import datetime as dt
 import json
+import multiprocessing
+import os
 import random
 import time
 import uuid
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection, transaction
+from django.db import connection, connections, transaction
 from django.db.models import F
 from django.utils import timezone
 from wagtail.models import Locale, Page
@@ -253,7 +255,7 @@ def _create_under(parent, pages, links, now):
         )
 
 
-def generate(count, seed, *, index=True, chunk=2000, log=None):
+def generate(count, seed, *, index=True, chunk=2000, log=None, workers=None):
     """Create `count` companies for `seed`; returns {"created", "pks", "create_seconds", "index_seconds", ...}."""
     log = log or (lambda message: None)
     started = time.perf_counter()
@@ -291,14 +293,55 @@ def generate(count, seed, *, index=True, chunk=2000, log=None):
     mark_changed()
     index_seconds = 0.0
     if index and pks:
-        from search.signals import index_in_batches
-
         started = time.perf_counter()
-        for start in range(0, len(pks), 500):  # one transaction per batch, not one commit per stored document
-            with transaction.atomic():
-                index_in_batches({CompanyPage: set(pks[start : start + 500])})
+        index_pages(pks, workers=workers, log=log)
         index_seconds = time.perf_counter() - started
     return {
         "created": len(pks), "pks": pks, "by_language": by_lang,
         "create_seconds": create_seconds, "index_seconds": index_seconds,
     }  # fmt: skip
+
+
+INDEX_BATCH = 500
+
+
+def _index_share(pks, log):
+    from search.signals import index_in_batches
+
+    for start in range(0, len(pks), INDEX_BATCH):  # one transaction per batch, not one commit per document
+        with transaction.atomic():
+            index_in_batches({CompanyPage: set(pks[start : start + INDEX_BATCH])})
+        log(f"  {min(len(pks), start + INDEX_BATCH)}/{len(pks)} indexed")
+
+
+def index_pages(pks, *, workers=None, log=None):
+    """Index the companies `pks` in batches, in `workers` forked processes (default: one per CPU core, at most
+    4) on a client/server database; SQLite takes one writer at a time, so it indexes in this process."""
+    log = log or (lambda message: None)
+    if workers is None:
+        workers = min(4, os.cpu_count() or 1)
+    if connection.vendor == "sqlite" or workers <= 1 or len(pks) < 2 * INDEX_BATCH:
+        _index_share(pks, log)
+        return
+    from search.glossary import _index as glossary_index
+
+    glossary_index()  # built once here, shared with the workers (copy-on-write)
+    connections.close_all()  # each worker opens its own connection
+    context = multiprocessing.get_context("fork")
+    shares = [pks[offset::workers] for offset in range(workers)]
+    processes = [context.Process(target=_index_worker, args=(share,)) for share in shares]
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join()
+    failed = [process.exitcode for process in processes if process.exitcode]
+    if failed:
+        raise RuntimeError(f"{len(failed)} of {workers} index workers failed (exit codes {failed})")
+
+
+def _index_worker(pks):
+    connections.close_all()
+    try:
+        _index_share(sorted(pks), lambda message: None)
+    finally:
+        connections.close_all()

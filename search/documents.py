@@ -54,22 +54,24 @@ def taxonomy_texts(page):
     return texts
 
 
-def language_versions(page):
-    """This page and its live, written (non-alias) versions in other locales."""
+def language_versions(page, translations=None):
+    """This page and its live, written (non-alias) versions in other locales (`translations`: those
+    versions when the caller has loaded them for a whole batch)."""
     versions = [page]
-    translations = page.get_translations().live().filter(alias_of__isnull=True).specific()
+    if translations is None:
+        translations = page.get_translations().live().filter(alias_of__isnull=True).specific()
     versions.extend(version for version in translations if version.pk != page.pk)
-    if page.alias_of_id and page.alias_of.live:
-        source = page.alias_of.specific
-        if all(version.pk != source.pk for version in versions):
-            versions.append(source)
+    if page.alias_of_id and all(version.pk != page.alias_of_id for version in versions):
+        source = page.alias_of
+        if source.live:
+            versions.append(source.specific)
     return versions
 
 
-def build_document(page):
+def build_document(page, translations=None):
     """(tokens, vocabulary terms) of `page` for the search index."""
     texts = []
-    for version in language_versions(page):
+    for version in language_versions(page, translations):
         texts.extend(page_texts(version))
     own = [token for text, language in texts for token in analyze(text, language, stop_words=language is not None)]
     labels = [token for text, language in taxonomy_texts(page) for token in analyze(text, language, stop_words=False)]
@@ -81,13 +83,54 @@ def build_document(page):
     return tokens, terms
 
 
-def store_document(page):
-    """Build and keep the document; returns the token string the engines index."""
+def _row(page, translations=None):
     from search.models import SearchText
 
-    tokens, terms = build_document(page)
+    tokens, terms = build_document(page, translations)
     # Padded with spaces so "which documents use token X" is a plain substring test (search/signals.py).
-    text = f" {' '.join(tokens)} "
-    SearchText.objects.update_or_create(page_id=page.pk, defaults={"tokens": text, "terms": " ".join(sorted(terms))})
+    return SearchText(page_id=page.pk, tokens=f" {' '.join(tokens)} ", terms=" ".join(sorted(terms)))
+
+
+def _save(rows):
+    from search.models import SearchText
+
+    SearchText.objects.bulk_create(
+        rows, batch_size=500, update_conflicts=True, unique_fields=["page"], update_fields=["tokens", "terms"]
+    )
     mark_changed()
-    return text
+
+
+def store_document(page):
+    """Build and keep the document; returns the token string the engines index."""
+    row = _row(page)
+    _save([row])
+    return row.tokens
+
+
+def prepare_documents(pages):
+    """Build and keep the documents of a batch of pages with a few queries, and hand each page its token
+    string (BasePage.search_tokens returns it), so that indexing the batch analyses every page once."""
+    pages = [page for page in pages if hasattr(page, "search_tokens")]
+    if not pages:
+        return
+    from wagtail.models import Page
+
+    by_key = {}
+    keys = {page.translation_key for page in pages}
+    written = Page.objects.live().filter(translation_key__in=keys, alias_of__isnull=True).specific()
+    for version in written:
+        by_key.setdefault(version.translation_key, []).append(version)
+    rows = []
+    for page in pages:
+        row = _row(page, by_key.get(page.translation_key, []))
+        page._search_document = row.tokens
+        rows.append(row)
+    _save(rows)
+
+
+def with_document_relations(queryset):
+    """`queryset` with what build_document reads loaded in a few queries per batch."""
+    names = {field.name for field in queryset.model._meta.get_fields()}
+    related = [name for name in ("locale", "alias_of__locale", "region") if name.split("__")[0] in names]
+    prefetch = [name for name in ("industries__parent", "certifications") if name.split("__")[0] in names]
+    return queryset.select_related(*related).prefetch_related(*prefetch)

@@ -41,9 +41,9 @@ def build_index():
                     tokens.extend(analyze(term, language, stop_words=False))
         item = Concept(concept.key, tuple(terms), tuple(dict.fromkeys(tokens)))
         concepts.append(item)
-        for words in item.terms:
+        for term_index, words in enumerate(item.terms):
             for token in words[0]:
-                by_key.setdefault(token, set()).add(len(concepts) - 1)
+                by_key.setdefault(token, set()).add((len(concepts) - 1, term_index))
     return concepts, by_key
 
 
@@ -68,12 +68,16 @@ def expand(document_tokens):
     """Tokens of every concept whose terms all occur among `document_tokens`."""
     concepts, by_key = _index()
     present = set(document_tokens)
-    candidates = set()
+    candidates = set()  # (concept, term) whose first word occurs
     for token in present & by_key.keys():
         candidates |= by_key[token]
+    found = set()
+    for position, term_index in candidates:
+        if position not in found and all(
+            not alternatives.isdisjoint(present) for alternatives in concepts[position].terms[term_index][1:]
+        ):
+            found.add(position)
     extra = []
-    for position in candidates:
-        concept = concepts[position]
-        if any(all(alternatives & present for alternatives in words) for words in concept.terms):
-            extra.extend(concept.tokens)
+    for position in sorted(found):
+        extra.extend(concepts[position].tokens)
     return extra

@@ -54,12 +54,16 @@ def index_in_batches(pending, batch_size=500):
     from modelsearch.backends import get_search_backends
     from modelsearch.index import get_indexed_instance
 
+    from search.documents import prepare_documents, with_document_relations
+
     backends = list(get_search_backends(with_auto_update=True))
     for model, pks in pending.items():
         pks = sorted(pks)
         for start in range(0, len(pks), batch_size):
             by_class = {}
-            for obj in model.objects.filter(pk__in=pks[start : start + batch_size]):
+            batch = list(with_document_relations(model.objects.filter(pk__in=pks[start : start + batch_size])))
+            prepare_documents(batch)
+            for obj in batch:
                 indexed = get_indexed_instance(obj, check_exists=False)
                 if indexed is not None:
                     by_class.setdefault(type(indexed), []).append(indexed)

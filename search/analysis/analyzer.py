@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .stemming import LANGUAGES, word_keys
@@ -89,11 +90,25 @@ def analyze(text: str, language: str | None = None, *, stop_words: bool = True, 
     Every token is lowercase and without diacritics; Latin-script input gives tokens of ``[a-z0-9]`` only,
     so no engine tokenizer splits them again.
     """
+    if len(text) <= SHORT_TEXT:  # labels, names, glossary terms: the same few thousand strings again and again
+        return list(_analyze_short(text, language, stop_words, compounds))
+    return _analyze(text, language, stop_words, compounds)
+
+
+SHORT_TEXT = 120
+
+
+def _analyze(text, language, stop_words, compounds):
     return [
         token
         for analyzed in analyze_words(text, language, stop_words=stop_words, compounds=compounds)
         for token in analyzed.tokens
     ]
+
+
+@lru_cache(maxsize=20_000)
+def _analyze_short(text, language, stop_words, compounds):
+    return tuple(_analyze(text, language, stop_words, compounds))
 
 
 def vocabulary_terms(text: str, language: str | None = None) -> set[str]:

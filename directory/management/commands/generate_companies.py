@@ -10,12 +10,16 @@ class Command(BaseCommand):
         parser.add_argument("--count", type=int, default=1000)
         parser.add_argument("--seed", type=int, default=1)
         parser.add_argument("--no-index", action="store_true", help="Create the pages only; do not index them.")
+        parser.add_argument(
+            "--workers", type=int, default=None, help="Index in this many processes (default: one per core, max 4)."
+        )
 
-    def handle(self, *args, count, seed, no_index, **options):
+    def handle(self, *args, count, seed, no_index, workers, **options):
         from directory.generator import generate
 
         verbose = options["verbosity"] > 1
-        result = generate(count, seed, index=not no_index, log=self.stdout.write if verbose else None)
+        log = self.stdout.write if verbose else None
+        result = generate(count, seed, index=not no_index, log=log, workers=workers)
         created = result["created"]
         self.stdout.write(
             f"Created {created} companies (de {result['by_language']['de']}, cs {result['by_language']['cs']}) "
