@@ -6,8 +6,9 @@ What it does, in order:
 1. a database of its own: a new PostgreSQL database next to DATABASE_URL's (dropped at the end), or a temporary
    SQLite file when DATABASE_URL is not set; `migrate`, `setup_site`, `import_directory --shift-events-to-today`;
 2. `collectstatic` (production settings serve hashed static files through WhiteNoise);
-3. gunicorn with DJANGO_SETTINGS_MODULE=cms.settings.production, SECRET_KEY, ALLOWED_HOSTS=127.0.0.1 and
-   SECURE_SSL_REDIRECT=false (plain HTTP on the loopback), SEARCH_BACKEND/SEARCH_URL as configured;
+3. gunicorn with DJANGO_SETTINGS_MODULE=cms.settings.production, SECRET_KEY, ALLOWED_HOSTS=127.0.0.1,
+   SECURE_SSL_REDIRECT=false (plain HTTP on the loopback), SEARCH_BACKEND/SEARCH_URL as configured and a cache
+   both workers share (CACHE_URL=file://…, unless set), so rate limits and the visitors' page cache hold;
 4. locust in this process, headless: `--users` visitors for `--duration` seconds browsing listings, company pages,
    search and events (wait 1–3 s between pages), 10 % of their actions sending a contact form (shown ≥ 3 s before
    it is sent, like a person; otherwise the spam filter drops it). Each visitor has its own address, set in
@@ -127,6 +128,9 @@ def server_environment(database, port, workdir):
         WAGTAILADMIN_BASE_URL=f"http://127.0.0.1:{port}",
         EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
     )
+    # One cache for both workers, as in production (Redis there): rate limits and the visitors' page cache
+    # hold across workers. A CACHE_URL from the environment wins.
+    environment.setdefault("CACHE_URL", f"file://{workdir / 'cache'}")
     return environment
 
 

@@ -6,7 +6,7 @@ creates the engine's indexes, generates BENCH_COMPANIES (default 100000) synthet
 indexes them; then serves the scratch database with gunicorn (2 workers, production settings) and sends a fixed
 mix of 200 queries (half with region/industry/country filters) from 4 concurrent keep-alive clients to
 /api/v3/directory/search/. The same queries are then timed in-process against the engine alone
-(search.service._text_hits). gunicorn and the scratch database are removed in every case.
+(search.engines.candidates). gunicorn and the scratch database are removed in every case.
 """
 
 import http.client
@@ -213,21 +213,22 @@ def http_latencies(port, mix):
 
 
 def engine_latencies(mix):
-    """The engine alone: query analysis excluded, one _text_hits call per query (no filters, no facets)."""
+    """The engine alone: query analysis excluded, one candidates() call per query (no filters, no facets)."""
     from wagtail.models import Locale
 
     from directory.models import CompanyPage
     from search.analysis import query_terms
-    from search.service import _text_hits, _tokens
+    from search.engines import candidates
+    from search.service import _tokens
     from search.spelling import vocabulary
 
     result = []
     for params in mix:
         locale = Locale.objects.get(language_code=params["lang"])
-        tokens = _tokens(query_terms(params["q"], params["lang"], vocabulary=vocabulary()))
-        base = CompanyPage.objects.live().public().filter(locale=locale).only("pk")
+        terms = query_terms(params["q"], params["lang"], vocabulary=vocabulary())
+        base = CompanyPage.objects.live().public().filter(locale=locale)
         started = time.perf_counter()
-        _text_hits(CompanyPage, base, tokens)
+        candidates(CompanyPage, base, locale, terms, _tokens(terms))
         result.append((time.perf_counter() - started) * 1000)
     return result
 
@@ -285,7 +286,7 @@ def main():
         (
             "engine alone p50/p95/p99",
             f"{percentile(engine, 0.5):.0f} / {percentile(engine, 0.95):.0f} / {percentile(engine, 0.99):.0f} ms",
-            "_text_hits, in-process",
+            "candidates(), in-process",
         )
     )
     rows.append(("worker RSS", " / ".join(f"{value:.0f} MB" for value in rss), f"{len(rss)} workers"))

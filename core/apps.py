@@ -7,4 +7,4 @@ class CoreConfig(AppConfig):
     verbose_name = _("Glokal core")
 
     def ready(self):
-        from core import signals  # noqa: F401
+        from core import signals, visitor_cache  # noqa: F401 (signal receivers)

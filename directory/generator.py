@@ -295,6 +295,9 @@ def generate(count, seed, *, index=True, chunk=2000, log=None, workers=None):
     if index and pks:
         started = time.perf_counter()
         index_pages(pks, workers=workers, log=log)
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:  # fresh statistics, so the planner knows the new rows
+                cursor.execute("ANALYZE")
         index_seconds = time.perf_counter() - started
     return {
         "created": len(pks), "pks": pks, "by_language": by_lang,

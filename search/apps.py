@@ -14,4 +14,4 @@ class SearchConfig(AppConfig):
 
         # Registered before the URLconf reads api.urls, so it shows in /api/v3/openapi.json.
         api.add_router("/directory/", router)
-        from search import signals  # noqa: F401
+        from search import lookups, signals  # noqa: F401 (lookups registers field__anyof)

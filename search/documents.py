@@ -1,6 +1,8 @@
 """The search document of a listing: its texts in every language version, taxonomy labels in de/cs/en,
 region aliases and glossary expansions, analysed once into tokens that every engine matches alike."""
 
+from urllib.parse import quote
+
 from django.utils.html import strip_tags
 
 from search.analysis import analyze, vocabulary_terms
@@ -77,34 +79,74 @@ def build_document(page, translations=None):
     labels = [token for text, language in taxonomy_texts(page) for token in analyze(text, language, stop_words=False)]
     tokens = own + labels
     tokens += expand(tokens)
+    tokens.append(scope_token(type(page), page.locale.language_code))
     terms = set()
     for text, language in texts:
         terms |= vocabulary_terms(text, language)
     return tokens, terms
 
 
+def scope_token(model, language_code):
+    """The one token that every listing of this type in this locale carries, and no query word can give
+    (the analyser has no "zzscope" words): the PostgreSQL engine narrows its index scans to it."""
+    return "zzscope" + "".join(c for c in f"{model._meta.model_name}{language_code}".lower() if c.isalnum())
+
+
 def _row(page, translations=None):
     from search.models import SearchText
 
     tokens, terms = build_document(page, translations)
-    # Padded with spaces so "which documents use token X" is a plain substring test (search/signals.py).
-    return SearchText(page_id=page.pk, tokens=f" {' '.join(tokens)} ", terms=" ".join(sorted(terms)))
+    row = SearchText(
+        page_id=page.pk,
+        # Each token once (re-ranking needs the set, not the counts), padded with spaces so that "which
+        # documents use token X" is a plain substring test (search/signals.py).
+        tokens=f" {' '.join(dict.fromkeys(tokens))} ",
+        terms=" ".join(sorted(terms)),
+        facets=facet_text(page),
+    )
+    return row, " ".join(tokens)  # the engines index every occurrence (term frequencies)
+
+
+def facet_text(page):
+    """The page's filter values as "facet=value" words (search/facets.py reads them back)."""
+    values = []
+    region = getattr(page, "region", None)
+    if region is not None:
+        values.append(("region", region.code))
+    for facet, name in (("country", "country"), ("size", "size")):
+        if getattr(page, name, ""):
+            values.append((facet, getattr(page, name)))
+    if hasattr(page, "is_verified"):
+        values.append(("verified", "true" if page.is_verified else "false"))
+    for facet, name in (("industry", "industries"), ("certification", "certifications"), ("language", "languages")):
+        manager = getattr(page, name, None)
+        if manager is None:
+            continue
+        for item in manager.all():
+            values.append((facet, item.code))
+            if facet == "industry" and item.parent_id:
+                values.append(("section", item.parent.code))
+    return " ".join(f"{facet}={quote(str(value), safe='')}" for facet, value in dict.fromkeys(values))
 
 
 def _save(rows):
     from search.models import SearchText
 
     SearchText.objects.bulk_create(
-        rows, batch_size=500, update_conflicts=True, unique_fields=["page"], update_fields=["tokens", "terms"]
+        rows,
+        batch_size=500,
+        update_conflicts=True,
+        unique_fields=["page"],
+        update_fields=["tokens", "terms", "facets", "updated_at"],
     )
     mark_changed()
 
 
 def store_document(page):
     """Build and keep the document; returns the token string the engines index."""
-    row = _row(page)
+    row, text = _row(page)
     _save([row])
-    return row.tokens
+    return text
 
 
 def prepare_documents(pages):
@@ -122,8 +164,7 @@ def prepare_documents(pages):
         by_key.setdefault(version.translation_key, []).append(version)
     rows = []
     for page in pages:
-        row = _row(page, by_key.get(page.translation_key, []))
-        page._search_document = row.tokens
+        row, page._search_document = _row(page, by_key.get(page.translation_key, []))
         rows.append(row)
     _save(rows)
 
@@ -132,5 +173,5 @@ def with_document_relations(queryset):
     """`queryset` with what build_document reads loaded in a few queries per batch."""
     names = {field.name for field in queryset.model._meta.get_fields()}
     related = [name for name in ("locale", "alias_of__locale", "region") if name.split("__")[0] in names]
-    prefetch = [name for name in ("industries__parent", "certifications") if name.split("__")[0] in names]
+    prefetch = [name for name in ("industries__parent", "certifications", "languages") if name.split("__")[0] in names]
     return queryset.select_related(*related).prefetch_related(*prefetch)

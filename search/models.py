@@ -9,6 +9,7 @@ class SearchText(models.Model):
     page = models.OneToOneField("wagtailcore.Page", on_delete=models.CASCADE, primary_key=True, related_name="+")
     tokens = models.TextField(blank=True)
     terms = models.TextField(blank=True, help_text="Surface words for spelling suggestions")
+    facets = models.TextField(blank=True, help_text="Filter values as facet=value words (search/facets.py)")
     updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self):

@@ -9,17 +9,17 @@ on every engine.
 from dataclasses import dataclass, field
 
 from django.utils.translation import override
-from modelsearch.query import PlainText
 from wagtail.models import Locale
 
-from directory.filters import COMPANY_ONLY, facet_counts, filter_q, merge_facets
+from directory.filters import COMPANY_ONLY, facet_counts, filter_q
 from search.analysis import query_terms
+from search.engines import candidates
+from search.facets import counts, filtered, labelled, visible_facet_values
 from search.models import SearchText
 from search.ranking import RERANK_DEPTH, rerank
 from search.snippets import snippet
 from search.spelling import vocabulary
 
-MAX_HITS = 1000
 TYPES = ("company", "institution", "event")
 FACETS = ("industry", "region", "country", "size", "certification", "language", "verified")
 
@@ -79,15 +79,8 @@ def _tokens(terms):
     return sorted({token for term in terms for token in term.tokens})
 
 
-def _text_hits(model, base, tokens):
-    """(score, pk) of the engine's best matches for `tokens` among `base`."""
-    query = PlainText(" ".join(tokens), operator="or")
-    results = base.search(query, order_by_relevance=True).annotate_score("_score")[:MAX_HITS]
-    return [(float(getattr(result, "_score", 0) or 0), result.pk) for result in results]
-
-
 def _documents(pks):
-    rows = SearchText.objects.filter(page_id__in=pks).values_list("page_id", "page__title", "tokens")
+    rows = SearchText.objects.filter(page_id__anyof=list(pks)).values_list("page_id", "page__title", "tokens")
     return {pk: (title, set(tokens.split())) for pk, title, tokens in rows}
 
 
@@ -104,25 +97,24 @@ def _search(params: SearchParams) -> SearchResult:
     terms = query_terms(params.q, params.lang, vocabulary=vocabulary()) if params.q.strip() else []
     tokens = _tokens(terms)
 
-    ranked, facet_sets = [], []
+    ranked, counted = [], {}
     for type_name in types:
         model = models[type_name]
         base = model.objects.live().public().filter(locale=locale)
         if model is not models["company"] and any(filters.get(name) for name in COMPANY_ONLY):
             continue
         if tokens:
-            hits = _text_hits(model, base.only("pk"), tokens)
+            hits = candidates(model, base, locale, terms, tokens)
             hits = rerank(hits, terms, _documents([pk for _score, pk in hits[:RERANK_DEPTH]]))
             scores = dict((pk, score) for score, pk in hits)
-            matched = base.filter(pk__in=scores)  # the database has the last word on live, public, locale
+            # The database has the last word on live, public and locale, whatever the engine returned.
+            rows = visible_facet_values(model, locale, scores)
+            counts(rows, filters, FACETS, counted)
+            ranked.extend((scores[pk], "", type_name, pk) for pk in filtered(rows, filters))
         else:
-            scores, matched = None, base
-        facet_sets.append(facet_counts(matched, filters, FACETS))
-        allowed = matched.filter(pk__in=matched.filter(filter_q(filters, model=model)).values("pk"))
-        if scores is None:
+            counted = _merge(counted, _labelled_back(facet_counts(base, filters, FACETS)))
+            allowed = base.filter(pk__in=base.filter(filter_q(filters, model=model)).values("pk"))
             ranked.extend((None, title, type_name, pk) for pk, title in allowed.values_list("pk", "title"))
-        else:
-            ranked.extend((scores[pk], "", type_name, pk) for pk in allowed.values_list("pk", flat=True))
 
     if tokens:
         ranked.sort(key=lambda row: (-row[0], row[3]))
@@ -131,13 +123,21 @@ def _search(params: SearchParams) -> SearchResult:
     window = ranked[params.offset : params.offset + params.limit]
     hits = _load_hits(window, models, terms)
     suggestion = _suggestion(terms) if tokens and not ranked else ""
-    facets = _labelled(merge_facets(*facet_sets) if facet_sets else {facet: [] for facet in FACETS})
+    facets = labelled({facet: counted.get(facet, {}) for facet in FACETS})
     return SearchResult(count=len(ranked), hits=hits, facets=facets, terms=terms, suggestion=suggestion)
 
 
-def _labelled(facets):
-    """Facet labels follow the answer's language (taxonomy labels are read under `override`)."""
-    return {facet: [dict(option, label=str(option["label"])) for option in facets.get(facet, [])] for facet in FACETS}
+def _labelled_back(facets):
+    """The listing's facet lists ({facet: [{value, label, count}]}) as counts {facet: {value: count}}."""
+    return {facet: {option["value"]: option["count"] for option in options} for facet, options in facets.items()}
+
+
+def _merge(counted, more):
+    for facet, bucket in more.items():
+        target = counted.setdefault(facet, {})
+        for value, count in bucket.items():
+            target[value] = target.get(value, 0) + count
+    return counted
 
 
 def _load_hits(window, models, terms):

@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.utils import translation
 from django.views.decorators.http import require_GET
 
+from core.visitor_cache import cached_for_visitors
 from search.forms import SearchForm
 from search.params import ParamError, validate_params
 from search.service import SearchParams, search
@@ -16,6 +17,7 @@ PER_PAGE = 10
 
 
 @require_GET
+@cached_for_visitors
 def search_view(request):
     form = SearchForm(request.GET or None)
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}

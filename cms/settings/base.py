@@ -110,6 +110,8 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": cache_from_url(env("CACHE_URL", "locmem://glokal"))}
+# Seconds an anonymous visitor's listing or search page is kept (core/visitor_cache.py); 0 = off.
+VISITOR_CACHE_SECONDS = 0
 
 # Background work (e-mails, search indexing) runs through Django tasks. The immediate backend keeps
 # the search index current when a request returns; production sets TASK_BACKEND to a queued one.

@@ -26,7 +26,9 @@ def env_list(name, default=()):
 
 
 def cache_from_url(url):
-    """CACHE_URL → a Django CACHES entry: locmem://, redis://, rediss://, memcached://, dummy://."""
+    """CACHE_URL → a Django CACHES entry: locmem://, redis://, rediss://, memcached://, file:///dir, dummy://.
+
+    file:// shares one directory between the processes of one host (several gunicorn workers, no Redis)."""
     parsed = urlparse(url)
     scheme = parsed.scheme
     if scheme in ("redis", "rediss"):
@@ -38,9 +40,21 @@ def cache_from_url(url):
         }
     if scheme == "locmem":
         return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": parsed.netloc or "glokal"}
+    if scheme == "file":
+        if not parsed.path.startswith("/"):
+            raise ImproperlyConfigured("CACHE_URL=file:///absolute/directory needs an absolute path")
+        return {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": parsed.path}
     if scheme == "dummy":
         return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
     raise ImproperlyConfigured(f"CACHE_URL scheme {scheme!r} is not supported")
+
+
+SHARED_CACHE_SCHEMES = ("redis", "rediss", "memcached", "pymemcache", "file")
+
+
+def cache_is_shared(url):
+    """Whether every app-server process sees the same cache (not so with locmem:// or dummy://)."""
+    return urlparse(url).scheme in SHARED_CACHE_SCHEMES
 
 
 SEARCH_BACKENDS = {

@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .env import env, env_bool, env_list
+from .env import cache_is_shared, env, env_bool, env_list
 
 SECRET_KEY = env("SECRET_KEY")
 if not SECRET_KEY:
@@ -20,3 +20,9 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
+
+# Anonymous visitors' listing and search pages come from the cache (core/visitor_cache.py) — only when every
+# app server shares that cache, so a change empties it for all of them at once.
+VISITOR_CACHE_SECONDS = int(
+    env("VISITOR_CACHE_SECONDS", "120" if cache_is_shared(env("CACHE_URL", "locmem://glokal")) else "0")
+)

@@ -76,6 +76,11 @@ class DirectoryIndexPage(BasePage):
 
     per_page = 20
 
+    def serve(self, request, *args, **kwargs):
+        from core.visitor_cache import serve_cached
+
+        return serve_cached(request, lambda: super(DirectoryIndexPage, self).serve(request, *args, **kwargs))
+
     def get_context(self, request, *args, **kwargs):
         from core.paging import paginate
         from directory.filters import CompanyFilterForm, apply_filters, companies_in, facet_counts, sort_queryset
