@@ -22,6 +22,7 @@ from search.documents import scope_token
 
 MAX_HITS = 1000
 ENOUGH = 200  # candidates that match every term; fewer and partial matches are added
+RANKED = 400  # candidates whose term frequencies are read (ts_rank) to order them within their tier
 
 
 def candidates(model, base, locale, terms, tokens):
@@ -94,4 +95,24 @@ def _postgres_candidates(model, locale, terms):
         for pk, score in partial.items():
             scores.setdefault(pk, score / top * (len(terms) - 1))
     ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:MAX_HITS]
-    return [(score, pk) for pk, score in ranked]
+    # The best-placed candidates also get PostgreSQL's ts_rank (term frequencies) within their tier: a
+    # few hundred vectors read by primary key, not every match.
+    head = [pk for pk, _score in ranked[:RANKED]]
+    rank = _ts_rank(content_type, " | ".join(queries), head)
+    top = max(rank.values(), default=0.0) or 1.0
+    ranked = sorted(
+        ((score + 0.5 * rank.get(pk, 0.0) / top, pk) for pk, score in ranked), key=lambda item: (-item[0], item[1])
+    )
+    return ranked
+
+
+def _ts_rank(content_type, tsquery, pks):
+    if not pks:
+        return {}
+    sql = (
+        "SELECT e.object_id, ts_rank(e.body, to_tsquery('simple', %s)) FROM wagtailsearch_indexentry e "
+        "WHERE e.content_type_id = %s AND e.object_id = ANY(%s)"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [tsquery, content_type, [str(pk) for pk in pks]])
+        return {int(object_id): float(rank) for object_id, rank in cursor.fetchall()}
