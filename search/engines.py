@@ -14,6 +14,7 @@ Every engine matches the same analysed tokens (search/documents.py). Two ways to
 
 import math
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from modelsearch.query import PlainText
@@ -35,10 +36,18 @@ def candidates(model, base, locale, terms, tokens):
 
 
 def _postgres_index():
-    from modelsearch.backends import get_search_backend
-    from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
+    if connection.vendor != "postgresql":
+        return False
+    configured = str(settings.WAGTAILSEARCH_BACKENDS.get("default", {}).get("BACKEND"))
+    if configured not in _KINDS:
+        from modelsearch.backends import get_search_backend
+        from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
 
-    return connection.vendor == "postgresql" and isinstance(get_search_backend(), PostgresSearchBackend)
+        _KINDS[configured] = isinstance(get_search_backend(), PostgresSearchBackend)
+    return _KINDS[configured]
+
+
+_KINDS = {}  # configured backend path → whether it is modelsearch's PostgreSQL backend
 
 
 def _indexes_tokens(model):

@@ -83,3 +83,20 @@ def test_filters_and_facets_on_search():
     assert result.count and all(hit.page.country == "CZ" for hit in result.hits)
     countries = {option["value"]: option["count"] for option in result.facets["country"]}
     assert countries["CZ"] == result.count and countries.get("DE", 0) > 0  # the facet ignores its own filter
+
+
+def test_industry_sections_and_stored_facets_agree_with_the_page_tables():
+    """Facets come from the stored documents; a document stored before facets were kept falls back to the
+    page tables, with the same answer."""
+    from search.models import SearchText
+
+    params = dict(q="Spritzguss", lang="de", types=["company"], industry=["C"])  # C: a NACE section
+    stored = search(SearchParams(**params))
+    assert stored.count and all(
+        any(industry.parent and industry.parent.code == "C" for industry in hit.page.industries.all())
+        for hit in stored.hits
+    )
+    SearchText.objects.update(facets="")
+    fallback = search(SearchParams(**params))
+    assert [hit.page.pk for hit in fallback.hits] == [hit.page.pk for hit in stored.hits]
+    assert fallback.facets == stored.facets
