@@ -20,19 +20,24 @@ from django.db import connection
 from modelsearch.query import PlainText
 
 from search.documents import scope_token
+from search.ranking import RERANK_DEPTH
 
 MAX_HITS = 1000
 ENOUGH = 200  # candidates that match every term; fewer and partial matches are added
+MAIN_WEIGHT = 0.8  # search/analysis: the typed form 1.0, its stems 0.8, other languages' stems 0.5
 RANKED = 400  # candidates whose term frequencies are read (ts_rank) to order them within their tier
 
 
 def candidates(model, base, locale, terms, tokens):
-    """[(score, pk)] best first, at most MAX_HITS, among live pages of `locale` (`base` for the API path)."""
+    """([(score, pk)] best first, at most MAX_HITS, among live pages of `locale`; the re-ranking documents
+    {pk: (title, tokens)} of the best ones when the engine has read them already, else None).
+
+    `base` (a callable returning the queryset of live, public pages) serves Wagtail's search API."""
     if _postgres_index() and _indexes_tokens(model):
         return _postgres_candidates(model, locale, terms)
     query = PlainText(" ".join(tokens), operator="or")
-    results = base.only("pk").search(query, order_by_relevance=True).annotate_score("_score")[:MAX_HITS]
-    return [(float(getattr(result, "_score", 0) or 0), result.pk) for result in results]
+    results = base().only("pk").search(query, order_by_relevance=True).annotate_score("_score")[:MAX_HITS]
+    return [(float(getattr(result, "_score", 0) or 0), result.pk) for result in results], None
 
 
 def _postgres_index():
@@ -83,7 +88,7 @@ def _ids(column, content_type, tsquery, locale, limit=MAX_HITS):
 def _postgres_candidates(model, locale, terms):
     terms = [term for term in terms if not term.stop_word and term.tokens] or [t for t in terms if t.tokens]
     if not terms:
-        return []
+        return [], {}
     content_type = ContentType.objects.get_for_model(model).pk
     scope = _quote(scope_token(model, locale.language_code))  # this type in this locale (an index scan)
     queries = [f"({term_query(term)})" for term in terms]
@@ -104,24 +109,59 @@ def _postgres_candidates(model, locale, terms):
         for pk, score in partial.items():
             scores.setdefault(pk, score / top * (len(terms) - 1))
     ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:MAX_HITS]
-    # The best-placed candidates also get PostgreSQL's ts_rank (term frequencies) within their tier: a
-    # few hundred vectors read by primary key, not every match.
-    head = [pk for pk, _score in ranked[:RANKED]]
-    rank = _ts_rank(content_type, " | ".join(queries), head)
+    # The best-placed candidates also get PostgreSQL's ts_rank (term frequencies) within their tier, and the
+    # head of the list the query tokens each one contains (for the re-ranking): vectors read by primary key.
+    # Ranked by the words as typed and their stems only: compound parts and other languages' stems match
+    # widely ("Drehteilen" → teilen) and would reward long documents that happen to use them often.
+    main = sorted({token for term in terms for token in _main_tokens(term)})
+    query = " | ".join(_quote(token) for token in main) or " | ".join(queries)
+    rank = _ranks(content_type, query, [pk for pk, _score in ranked[:RANKED]])
     top = max(rank.values(), default=0.0) or 1.0
     ranked = sorted(
         ((score + 0.5 * rank.get(pk, 0.0) / top, pk) for pk, score in ranked), key=lambda item: (-item[0], item[1])
     )
-    return ranked
+    tokens = sorted({token for term in terms for token in _term_tokens(term)})
+    return ranked, _present(content_type, tokens, [pk for _score, pk in ranked[:RERANK_DEPTH]])
 
 
-def _ts_rank(content_type, tsquery, pks):
+def _main_tokens(term):
+    """The typed word and its stems; for a word nobody uses, its spelling corrections instead."""
+    if term.corrections:
+        return [token for token, weight in term.weights.items() if weight < 1.0]
+    return [token for token, weight in term.weights.items() if weight >= MAIN_WEIGHT]
+
+
+def _term_tokens(term):
+    yield from term.tokens
+    for part in term.parts:
+        yield from part
+
+
+_RANK_SQL = """
+SELECT e.object_id, ts_rank(e.body, to_tsquery('simple', %s)) FROM wagtailsearch_indexentry e
+WHERE e.content_type_id = %s AND e.object_id = ANY(%s::varchar[])
+"""
+_PRESENT_SQL = """
+SELECT e.object_id, e.title_text,
+       ARRAY(SELECT t.word FROM unnest(%s::text[], %s::text[]) AS t(word, query) WHERE e.body @@ t.query::tsquery)
+FROM wagtailsearch_indexentry e WHERE e.content_type_id = %s AND e.object_id = ANY(%s::varchar[])
+"""
+
+
+def _ranks(content_type, tsquery, pks):
+    """{pk: ts_rank} of the pages `pks`."""
     if not pks:
         return {}
-    sql = (
-        "SELECT e.object_id, ts_rank(e.body, to_tsquery('simple', %s)) FROM wagtailsearch_indexentry e "
-        "WHERE e.content_type_id = %s AND e.object_id = ANY(%s)"
-    )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [tsquery, content_type, [str(pk) for pk in pks]])
-        return {int(object_id): float(rank) for object_id, rank in cursor.fetchall()}
+        cursor.execute(_RANK_SQL, [tsquery, content_type, [str(pk) for pk in pks]])
+        return {int(pk): float(rank) for pk, rank in cursor.fetchall()}
+
+
+def _present(content_type, tokens, pks):
+    """{pk: (title, the query tokens its document contains)} of the pages `pks` (search/ranking.py)."""
+    if not pks:
+        return {}
+    queries = [_quote(token) for token in tokens]  # each one a tsquery of one word
+    with connection.cursor() as cursor:
+        cursor.execute(_PRESENT_SQL, [list(tokens), queries, content_type, [str(pk) for pk in pks]])
+        return {int(pk): (title, set(present)) for pk, title, present in cursor.fetchall()}

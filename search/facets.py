@@ -36,8 +36,6 @@ def visible_facet_values(model, locale, pks):
     kept is read from the page tables instead."""
     restricted = tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
     query = SearchText.objects.filter(page__live=True, page__locale_id=locale.pk)
-    single, multi = _fields(model)
-    names = (*single, *multi)
     rows, missing = {}, []
     for pk, path, text in query.filter(page_id__anyof=list(pks)).values_list("page_id", "page__path", "facets"):
         if restricted and path.startswith(restricted):
@@ -45,13 +43,12 @@ def visible_facet_values(model, locale, pks):
         if not text:
             missing.append(pk)
             continue
-        row = rows[pk] = {facet: set() for facet in names}
-        row[SECTIONS] = set()
+        row = rows[pk] = {}
         for word in text.split():
             facet, _sep, value = word.partition("=")
-            key = SECTIONS if facet == "section" else facet
-            if key in row:
-                row[key].add(unquote(value))
+            if "%" in value:
+                value = unquote(value)
+            row.setdefault(SECTIONS if facet == "section" else facet, set()).add(value)
     if missing:
         rows.update(facet_values(model, missing))
     return rows

@@ -7,6 +7,7 @@ on every engine.
 """
 
 from dataclasses import dataclass, field
+from functools import partial
 
 from django.utils.translation import override
 from wagtail.models import Locale
@@ -100,18 +101,20 @@ def _search(params: SearchParams) -> SearchResult:
     ranked, counted = [], {}
     for type_name in types:
         model = models[type_name]
-        base = model.objects.live().public().filter(locale=locale)
         if model is not models["company"] and any(filters.get(name) for name in COMPANY_ONLY):
             continue
         if tokens:
-            hits = candidates(model, base, locale, terms, tokens)
-            hits = rerank(hits, terms, _documents([pk for _score, pk in hits[:RERANK_DEPTH]]))
+            hits, documents = candidates(model, partial(_base, model, locale), locale, terms, tokens)
+            if documents is None:
+                documents = _documents([pk for _score, pk in hits[:RERANK_DEPTH]])
+            hits = rerank(hits, terms, documents)
             scores = dict((pk, score) for score, pk in hits)
             # The database has the last word on live, public and locale, whatever the engine returned.
             rows = visible_facet_values(model, locale, scores)
             counts(rows, filters, FACETS, counted)
             ranked.extend((scores[pk], "", type_name, pk) for pk in filtered(rows, filters))
         else:
+            base = _base(model, locale)
             counted = _merge(counted, _labelled_back(facet_counts(base, filters, FACETS)))
             allowed = base.filter(pk__in=base.filter(filter_q(filters, model=model)).values("pk"))
             ranked.extend((None, title, type_name, pk) for pk, title in allowed.values_list("pk", "title"))
@@ -125,6 +128,10 @@ def _search(params: SearchParams) -> SearchResult:
     suggestion = _suggestion(terms) if tokens and not ranked else ""
     facets = labelled({facet: counted.get(facet, {}) for facet in FACETS})
     return SearchResult(count=len(ranked), hits=hits, facets=facets, terms=terms, suggestion=suggestion)
+
+
+def _base(model, locale):
+    return model.objects.live().public().filter(locale=locale)
 
 
 def _labelled_back(facets):
