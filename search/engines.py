@@ -36,8 +36,26 @@ def candidates(model, base, locale, terms, tokens):
     if _postgres_index() and _indexes_tokens(model):
         return _postgres_candidates(model, locale, terms)
     query = PlainText(" ".join(tokens), operator="or")
-    results = base().only("pk").search(query, order_by_relevance=True).annotate_score("_score")[:MAX_HITS]
+    results = base().only("pk").search(query, order_by_relevance=True)
+    if hasattr(results, "_get_es_body"):
+        return _elasticsearch_hits(model, results), None
+    results = results.annotate_score("_score")[:MAX_HITS]
     return [(float(getattr(result, "_score", 0) or 0), result.pk) for result in results], None
+
+
+def _elasticsearch_hits(model, results):
+    """[(score, pk)] in one request. modelsearch would page through more than 100 hits with the scroll API
+    (ten round trips for a thousand) and load every page from the database; the ids and scores are all
+    the search needs here (the database checks live, public and locale afterwards)."""
+    params = {
+        "index": results.backend.get_index_for_model(model).name,
+        "_source": False,
+        results.fields_param_name: "pk",
+        "from_": 0,
+        "size": MAX_HITS,
+    }
+    hits = results._backend_do_search(results._get_es_body(), **params)["hits"]["hits"]
+    return [(float(hit.get("_score") or 0), int(hit["fields"]["pk"][0])) for hit in hits]
 
 
 def _postgres_index():
