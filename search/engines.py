@@ -17,7 +17,7 @@ import math
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from modelsearch.query import PlainText
+from modelsearch.query import And, Or, PlainText
 
 from search.documents import scope_token
 from search.ranking import RERANK_DEPTH
@@ -38,9 +38,33 @@ def candidates(model, base, locale, terms, tokens):
     query = PlainText(" ".join(tokens), operator="or")
     results = base().only("pk").search(query, order_by_relevance=True)
     if hasattr(results, "_get_es_body"):
-        return _elasticsearch_hits(model, results), None
+        return _elasticsearch_candidates(model, base, terms, results), None
     results = results.annotate_score("_score")[:MAX_HITS]
     return [(float(getattr(result, "_score", 0) or 0), result.pk) for result in results], None
+
+
+def _term_search_query(term):
+    """A term as Wagtail's search query: any of its alternatives, or all of its parts."""
+    alternatives = PlainText(" ".join(sorted(term.tokens)), operator="or")
+    if not term.parts:
+        return alternatives
+    return Or([alternatives, And([PlainText(" ".join(sorted(part)), operator="or") for part in term.parts])])
+
+
+def _elasticsearch_candidates(model, base, terms, any_word):
+    """Like PostgreSQL's: the listings that match every term first (a conjunction the engine answers from
+    its rarest term), then, when those are few, the best matches of any word (`any_word`, BM25)."""
+    terms = [term for term in terms if not term.stop_word and term.tokens] or [t for t in terms if t.tokens]
+    if len(terms) < 2:
+        return _elasticsearch_hits(model, any_word)
+    every = base().only("pk").search(And([_term_search_query(term) for term in terms]), order_by_relevance=True)
+    hits = _elasticsearch_hits(model, every)
+    if len(hits) >= ENOUGH:
+        return hits
+    top = max((score for score, _pk in hits), default=0.0)
+    seen = {pk for _score, pk in hits}
+    best = [(score + top + 1.0, pk) for score, pk in hits]  # every-term matches stay ahead
+    return best + [(score, pk) for score, pk in _elasticsearch_hits(model, any_word) if pk not in seen]
 
 
 def _elasticsearch_hits(model, results):
