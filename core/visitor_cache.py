@@ -22,6 +22,8 @@ from django.dispatch import receiver
 from django.http import HttpResponse
 from django.utils import translation
 
+from core import generations
+
 GENERATION_KEY = "visitor-cache:generation"
 
 
@@ -29,20 +31,9 @@ def _seconds():
     return getattr(settings, "VISITOR_CACHE_SECONDS", 0)
 
 
-def _generation():
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        generation = 1
-        cache.add(GENERATION_KEY, generation, timeout=None)
-    return generation
-
-
 def content_changed():
     """Start a new generation: every cached page is stale from now on."""
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 2, timeout=None)
+    generations.bump(GENERATION_KEY)
 
 
 def _cacheable_request(request):
@@ -58,7 +49,7 @@ def _cacheable_request(request):
 def _key(request):
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
     language = translation.get_language() or ""
-    return f"visitor-page:{_generation()}:{request.get_host()}:{language}:{path}"
+    return f"visitor-page:{generations.current(GENERATION_KEY)}:{request.get_host()}:{language}:{path}"
 
 
 def _cacheable_response(request, response):

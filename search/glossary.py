@@ -3,8 +3,7 @@ also gets the other languages' terms of that concept, so a German query finds Cz
 
 from dataclasses import dataclass
 
-from django.core.cache import cache
-
+from core.generations import bump, current
 from search.analysis import analyze, tokenize, word_keys
 
 LANGUAGES = ("de", "cs", "en")
@@ -20,10 +19,7 @@ class Concept:
 
 
 def bump_generation():
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 1, timeout=None)
+    bump(GENERATION_KEY)
 
 
 def build_index():
@@ -57,7 +53,7 @@ def term_words(term, language):
 
 
 def _index():
-    generation = cache.get(GENERATION_KEY, 0)
+    generation = current(GENERATION_KEY)
     if _local["index"] is None or _local["generation"] != generation:
         _local["index"] = build_index()
         _local["generation"] = generation

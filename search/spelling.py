@@ -3,8 +3,7 @@ in each process when the index has changed since (a generation counter in the sh
 
 from collections import Counter
 
-from django.core.cache import cache
-
+from core.generations import bump, current
 from search.analysis import vocabulary_terms
 from search.vocabulary import Vocabulary
 
@@ -13,10 +12,7 @@ _local = {"generation": None, "vocabulary": None}
 
 
 def mark_changed():
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 1, timeout=None)
+    bump(GENERATION_KEY)
 
 
 def build():
@@ -34,7 +30,7 @@ def build():
 
 
 def vocabulary():
-    generation = cache.get(GENERATION_KEY, 0)
+    generation = current(GENERATION_KEY)
     if _local["vocabulary"] is None or _local["generation"] != generation:
         _local["vocabulary"] = build()
         _local["generation"] = generation
