@@ -9,8 +9,9 @@ institutions and events.
 
 from urllib.parse import unquote
 
+from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 from directory.models import Certification, Industry, Language, Region
 from directory.models.companies import SIZE_CLASSES
@@ -32,12 +33,14 @@ def _fields(model):
 
 def visible_facet_values(model, locale, pks):
     """{pk: {facet: set of values}} of those pages among `pks` that are live and public in `locale`: one
-    query on the stored documents (search/documents.py facet_text); a document stored before facets were
-    kept is read from the page tables instead."""
+    query on the pages and their stored documents (search/documents.py facet_text); a page without them (a
+    type whose search fields have no document, or one stored before facets were kept) is read from the page
+    tables instead."""
     restricted = tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
-    query = SearchText.objects.filter(page__live=True, page__locale_id=locale.pk)
+    stored = SearchText.objects.filter(page_id=OuterRef("pk")).values("facets")[:1]
+    pages = Page.objects.filter(pk__anyof=list(pks), live=True, locale_id=locale.pk).order_by()
     rows, missing = {}, []
-    for pk, path, text in query.filter(page_id__anyof=list(pks)).values_list("page_id", "page__path", "facets"):
+    for pk, path, text in pages.annotate(stored=Subquery(stored)).values_list("pk", "path", "stored"):
         if restricted and path.startswith(restricted):
             continue
         if not text:
